@@ -1,0 +1,152 @@
+"""The `sitrep` command line: run the pipeline, query the warehouse."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from flows.paths import DEFAULT_INPUT, DEFAULT_WAREHOUSE, PROJECT_ROOT
+
+STAGES = ("ingest", "clean", "extract", "load", "validate")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "command", None):
+        parser.print_help()
+        return 2
+    return args.handler(args)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="sitrep", description=__doc__)
+    sub = parser.add_subparsers(dest="command")
+
+    run = sub.add_parser("run", help="ingest a folder of text files into the warehouse, then validate it")
+    run.add_argument("--input", type=Path, default=DEFAULT_INPUT, help="folder of .txt files (default: seeds/)")
+    run.add_argument("--warehouse", type=Path, default=DEFAULT_WAREHOUSE,
+                     help="DuckDB file (default: warehouse/sitrep.duckdb)")
+    run.add_argument("--batch-size", type=int, default=500, help="documents per load transaction (default: 500)")
+    run.add_argument("--max-bytes", type=int, default=20 * 1024 * 1024,
+                     help="larger files are rejected (default: 20 MiB)")
+    run.set_defaults(handler=_run)
+
+    sql = sub.add_parser("sql", help="run read-only SQL against the warehouse and print a table")
+    sql.add_argument("query", nargs="?", help="a SQL statement")
+    sql.add_argument("-f", "--file", type=Path, help="a .sql file, e.g. sql/queries/money.sql")
+    sql.add_argument("--warehouse", type=Path, default=DEFAULT_WAREHOUSE)
+    sql.add_argument("--max-rows", type=int, default=100)
+    sql.set_defaults(handler=_sql)
+    return parser
+
+
+def _run(args: argparse.Namespace) -> int:
+    if not args.input.is_dir():
+        return _fail(f"input folder not found: {args.input}")
+    if args.batch_size < 1:
+        return _fail("--batch-size must be at least 1")
+    from flows.pipeline import sitrep_flow
+    from flows import warehouse
+
+    state = sitrep_flow(
+        input_dir=str(args.input),
+        warehouse_path=str(args.warehouse),
+        batch_size=args.batch_size,
+        max_bytes=args.max_bytes,
+        return_state=True,
+    )
+    run_id = str(state.state_details.flow_run_id)
+    summary = None
+    try:
+        summary = warehouse.run_summary(args.warehouse, run_id)
+    except warehouse.WarehouseError:
+        pass
+    if summary:
+        print(format_summary(summary))
+    if state.is_completed():
+        return 0
+    reason = (summary or {}).get("message") or _state_reason(state)
+    return _fail(f"run {run_id} failed: {reason}")
+
+
+def _state_reason(state) -> str:
+    try:
+        state.result()
+    except Exception as exc:  # the flow's own exception, re-raised by Prefect
+        return f"{type(exc).__name__}: {exc}".splitlines()[0]
+    return state.message or state.name
+
+
+def format_summary(s: dict) -> str:
+    rows = s.get("rows", {})
+    lines = [
+        f"sitrep run {s['run_id']}",
+        f"  input      {s['input_dir']}",
+        f"  warehouse  {s['warehouse']}",
+        f"  files      {s['files_seen']} seen, {s['files_unchanged']} unchanged, {s['documents_new']} new documents, "
+        f"{s['documents_known']} already loaded, {s['files_rejected']} rejected",
+    ]
+    for r in s.get("rejected", []):
+        lines.append(f"    rejected {r['source_file']}: {r['reason']}")
+    lines.append(f"  cleaning   {s['blocks_removed']} blocks removed, {rows.get('comments', 0)} comments kept apart")
+    lines.append("  rows       " + ", ".join(f"{t} {n}" for t, n in rows.items()))
+    lines.append(f"  checks     {s['checks_passed']} passed, {s['checks_failed']} failed "
+                 f"({len(s['critical_failures'])} critical, {len(s['warnings'])} warnings)")
+    for w in s.get("critical_failures", []):
+        lines.append(f"    CRITICAL {w}")
+    for w in s.get("warnings", []):
+        lines.append(f"    warning  {w}")
+    lines.append("  seconds    " + ", ".join(f"{k} {s['seconds'].get(k, 0):.2f}" for k in STAGES))
+    lines.append(f"  DQ report  {s.get('dq_report') or '(not built)'}")
+    lines.append("  flags      sitrep sql \"SELECT * FROM dq_flags\"")
+    return "\n".join(lines)
+
+
+def _sql(args: argparse.Namespace) -> int:
+    from flows import warehouse
+
+    if bool(args.query) == bool(args.file):
+        return _fail("give either a SQL statement or -f FILE")
+    if args.file:
+        path = args.file if args.file.exists() else PROJECT_ROOT / args.file
+        if not path.exists():
+            return _fail(f"no such SQL file: {args.file}")
+        statement = path.read_text(encoding="utf-8")
+    else:
+        statement = args.query
+    try:
+        columns, rows = warehouse.query(args.warehouse, statement)
+    except warehouse.WarehouseError as exc:
+        return _fail(str(exc))
+    except Exception as exc:  # a SQL error from DuckDB: show it as the user's mistake, not a crash
+        return _fail(str(exc).splitlines()[0])
+    print(format_table(columns, rows, args.max_rows))
+    return 0
+
+
+def format_table(columns: list[str], rows: list[tuple], max_rows: int = 100, max_width: int = 60) -> str:
+    if not columns:
+        return "(no result)"
+    shown = rows[:max_rows]
+    cells = [[_cell(v, max_width) for v in row] for row in shown]
+    widths = [max([len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(columns)]
+    line = lambda values: " | ".join(v.ljust(w) for v, w in zip(values, widths)).rstrip()
+    out = [line(columns), "-+-".join("-" * w for w in widths)] + [line(r) for r in cells]
+    more = f", showing {max_rows}" if len(rows) > max_rows else ""
+    out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''}{more})")
+    return "\n".join(out)
+
+
+def _cell(value, max_width: int) -> str:
+    text = "NULL" if value is None else " ".join(str(value).split())
+    return text if len(text) <= max_width else text[: max_width - 1] + "…"
+
+
+def _fail(reason: str) -> int:
+    print(f"sitrep: {reason}", file=sys.stderr)
+    return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

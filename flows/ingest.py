@@ -1,0 +1,185 @@
+"""Finding, reading and decoding input files.
+
+A document's identity is its bytes: `doc_id` is a prefix of their SHA-256, so the same file gets the same id on
+every run and machine, and a file whose bytes changed becomes a new document. Files that cannot be ingested are
+not dropped silently: each becomes a `Rejection` with a reason a person can act on.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import charset_normalizer
+
+TEXT_SUFFIXES = frozenset({".txt", ".text"})
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class FileEntry:
+    """A candidate input file, known by its stat alone (cheap: nothing is read yet)."""
+
+    path: str  # absolute
+    source_file: str  # relative to the input folder, POSIX separators
+    byte_size: int
+    mtime_ns: int
+
+
+@dataclass(frozen=True)
+class RawDocument:
+    doc_id: str
+    source_file: str
+    path: str
+    raw_text: str
+    encoding: str
+    byte_size: int
+    mtime_ns: int
+
+
+@dataclass(frozen=True)
+class Rejection:
+    source_file: str
+    reason: str
+
+
+def doc_id_for(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()[:16]
+
+
+def scan_folder(input_dir: Path) -> tuple[list[FileEntry], list[Rejection]]:
+    """List every file below `input_dir`, in a stable order, rejecting what is plainly not a text file.
+
+    Hidden files and folders (names starting with '.') are skipped: they are editor and OS droppings, not input.
+    Symbolic links to folders are not followed, so a link loop cannot trap the walk.
+    """
+    root = Path(input_dir)
+    if not root.is_dir():
+        raise NotADirectoryError(f"input folder not found: {root}")
+    entries: list[FileEntry] = []
+    rejections: list[Rejection] = []
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        here = Path(dirpath)
+        names = sorted(n for n in filenames if not n.startswith("."))
+        names += [d for d in dirnames if Path(d).suffix.lower() in TEXT_SUFFIXES]
+        for name in sorted(names):
+            path = here / name
+            rel = path.relative_to(root).as_posix()
+            entry, rejection = _stat_entry(path, rel)
+            if entry is not None:
+                entries.append(entry)
+            if rejection is not None:
+                rejections.append(rejection)
+    return entries, rejections
+
+
+def _stat_entry(path: Path, rel: str) -> tuple[FileEntry | None, Rejection | None]:
+    try:
+        st = path.stat()
+    except OSError as exc:
+        return None, Rejection(rel, f"cannot stat file: {exc.strerror or exc}")
+    if path.is_dir():
+        return None, Rejection(rel, "is a directory, not a file")
+    if not path.is_file():
+        return None, Rejection(rel, "not a regular file")
+    if path.suffix.lower() not in TEXT_SUFFIXES:
+        return None, Rejection(rel, f"not a text file (suffix {path.suffix or 'none'}; expected .txt)")
+    return FileEntry(str(path.resolve()), rel, st.st_size, st.st_mtime_ns), None
+
+
+def read_documents(
+    entries: Iterable[FileEntry], max_bytes: int = DEFAULT_MAX_BYTES
+) -> Iterator[RawDocument | Rejection]:
+    """Read and decode each file; yield a document or the reason it was refused."""
+    for entry in entries:
+        yield read_document(entry, max_bytes)
+
+
+def read_document(entry: FileEntry, max_bytes: int = DEFAULT_MAX_BYTES) -> RawDocument | Rejection:
+    if entry.byte_size > max_bytes:
+        return Rejection(entry.source_file, f"too large: {entry.byte_size} bytes (limit {max_bytes}; see --max-bytes)")
+    try:
+        with open(entry.path, "rb") as fh:
+            data = fh.read(max_bytes + 1)
+    except FileNotFoundError:
+        return Rejection(entry.source_file, "file vanished before it could be read")
+    except OSError as exc:
+        return Rejection(entry.source_file, f"cannot read file: {exc.strerror or exc}")
+    if len(data) > max_bytes:
+        return Rejection(entry.source_file, f"too large: over {max_bytes} bytes (limit; see --max-bytes)")
+    decoded = decode_bytes(data)
+    if isinstance(decoded, str):
+        return Rejection(entry.source_file, decoded)
+    text, encoding = decoded
+    return RawDocument(
+        doc_id=doc_id_for(data),
+        source_file=entry.source_file,
+        path=entry.path,
+        raw_text=text,
+        encoding=encoding,
+        byte_size=len(data),
+        mtime_ns=entry.mtime_ns,
+    )
+
+
+def decode_bytes(data: bytes) -> tuple[str, str] | str:
+    """Return (text, encoding), or a rejection reason.
+
+    UTF-8 (with or without BOM) and UTF-16 with a BOM are decoded as such. Anything else is handed to
+    charset-normalizer, and the encoding it settles on is recorded with the document, so a guess is visible.
+    """
+    if not data:
+        return "empty file"
+    if data.startswith(b"\xef\xbb\xbf"):
+        text, encoding = _try(data, "utf-8-sig")
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text, encoding = _try(data, "utf-16")
+    else:
+        if b"\x00" in data:
+            return "binary file (contains NUL bytes)"
+        text, encoding = _try(data, "utf-8")
+        if text is None:
+            text, encoding = _legacy(data)
+            if text is None:
+                return "not text: invalid UTF-8 and no plausible legacy encoding decodes it"
+    if text is None:
+        return f"invalid {encoding} despite its byte-order mark"
+    if "\x00" in text:
+        return "binary file (contains NUL characters)"
+    if not text.strip():
+        return "whitespace only"
+    return text, encoding
+
+
+def _legacy(data: bytes) -> tuple[str | None, str]:
+    """Decode bytes that are not UTF-8.
+
+    Windows-1252 comes first: it is what legacy Western news text almost always is, and charset detectors are
+    unreliable on a few kilobytes of it. Text that only decodes as cp1252 by turning mostly into accented
+    capitals and symbols (Cyrillic, Greek, ... in a single-byte code page) goes to charset-normalizer instead.
+    """
+    text, _ = _try(data, "cp1252")
+    if text is not None and _plausible_latin(text):
+        return text, "cp1252 (detected: not valid UTF-8)"
+    best = charset_normalizer.from_bytes(data).best()
+    if best is None:
+        return None, "unknown"
+    return str(best), f"{best.encoding} (detected: not valid UTF-8)"
+
+
+def _plausible_latin(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return True
+    high = sum(1 for c in letters if ord(c) > 0x7F)
+    return high / len(letters) < 0.3
+
+
+def _try(data: bytes, encoding: str) -> tuple[str | None, str]:
+    try:
+        return data.decode(encoding), encoding
+    except UnicodeDecodeError:
+        return None, encoding

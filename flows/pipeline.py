@@ -1,0 +1,222 @@
+"""The sitrep flow: the whole order of work, readable in one screen.
+
+    scan -> for each batch: ingest -> clean -> extract -> load -> validate
+
+Each task is a thin wrapper over a plain function that tests call directly. Tasks receive paths, never DuckDB
+connections (a connection cannot be hashed or shipped to a worker), and cache nothing: documents are large and
+the warehouse, not Prefect, remembers what was loaded. Only the I/O tasks retry.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from flows import prefect_env  # noqa: F401  (must precede the Prefect import)
+
+from prefect import flow, get_run_logger, task
+from prefect.cache_policies import NO_CACHE
+from prefect.runtime import flow_run
+
+from flows import quality, warehouse
+from flows.clean import clean_document, template_lines
+from flows.extract import extract_facts
+from flows.ingest import DEFAULT_MAX_BYTES, FileEntry, RawDocument, Rejection, read_documents, scan_folder
+from flows.paths import DEFAULT_INPUT, DEFAULT_WAREHOUSE, artifacts_dir
+from flows.rows import CleanedDocument, ExtractedDocument, document_rows, merge, source_file_row
+
+DEFAULT_BATCH_SIZE = 500
+
+
+class CriticalChecksFailed(RuntimeError):
+    """Raised after loading when a critical data-quality check failed; the data stays queryable."""
+
+
+@dataclass
+class ScanResult:
+    to_read: list[FileEntry]
+    rejections: list[Rejection]
+    files_seen: int
+    unchanged: int
+
+
+@dataclass
+class Summary:
+    run_id: str
+    input_dir: str
+    warehouse: str
+    files_seen: int = 0
+    files_unchanged: int = 0
+    documents_new: int = 0
+    documents_known: int = 0
+    files_rejected: int = 0
+    rejected: list[dict] = field(default_factory=list)
+    blocks_removed: int = 0
+    rows: dict[str, int] = field(default_factory=dict)
+    checks_passed: int = 0
+    checks_failed: int = 0
+    critical_failures: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    seconds: dict[str, float] = field(default_factory=dict)
+    dq_report: str | None = None
+    message: str | None = None
+
+
+# --- plain functions (tests call these) -----------------------------------------------------------------------
+
+
+def scan(input_dir: Path, db_path: Path) -> ScanResult:
+    """Which files need reading: new paths, and known paths whose size or modification time changed."""
+    entries, rejections = scan_folder(input_dir)
+    known = warehouse.known_files(db_path)
+    to_read = [e for e in entries if known.get(e.path, (None, None))[:2] != (e.byte_size, e.mtime_ns)]
+    return ScanResult(to_read, rejections, files_seen=len(entries) + len(rejections),
+                      unchanged=len(entries) - len(to_read))
+
+
+def ingest(entries: list[FileEntry], db_path: Path, max_bytes: int) -> tuple[list[RawDocument], list[RawDocument], list[Rejection]]:
+    """Read a batch; split it into new documents, documents already in the warehouse, and rejections."""
+    docs, rejections = [], []
+    for item in read_documents(entries, max_bytes):
+        (rejections if isinstance(item, Rejection) else docs).append(item)
+    existing = warehouse.existing_doc_ids(db_path, [d.doc_id for d in docs])
+    new, seen_ids, known = [], set(), []
+    for doc in docs:
+        if doc.doc_id in existing or doc.doc_id in seen_ids:
+            known.append(doc)
+        else:
+            seen_ids.add(doc.doc_id)
+            new.append(doc)
+    return new, known, rejections
+
+
+def clean(docs: list[RawDocument]) -> list[CleanedDocument]:
+    template = template_lines(d.raw_text for d in docs)
+    return [CleanedDocument(d, clean_document(d.raw_text, template)) for d in docs]
+
+
+def extract(cleaned: list[CleanedDocument]) -> list[ExtractedDocument]:
+    return [
+        ExtractedDocument(c.raw, c.clean, extract_facts(c.clean.clean_text, c.clean.published_on, c.clean.title))
+        for c in cleaned
+    ]
+
+
+def load(db_path: Path, extracted: list[ExtractedDocument], known: list[RawDocument]) -> dict[str, int]:
+    now = dt.datetime.now()
+    rows = merge([document_rows(d, now) for d in extracted])
+    files = [source_file_row(d.raw, now) for d in extracted] + [source_file_row(d, now) for d in known]
+    return warehouse.load_batch(db_path, rows, files)
+
+
+# --- Prefect tasks: thin wrappers -----------------------------------------------------------------------------
+
+
+@task(name="scan", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=1)
+def scan_task(input_dir: Path, db_path: Path) -> ScanResult:
+    return scan(input_dir, db_path)
+
+
+@task(name="ingest", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=1)
+def ingest_task(entries: list[FileEntry], db_path: Path, max_bytes: int):
+    return ingest(entries, db_path, max_bytes)
+
+
+@task(name="clean", cache_policy=NO_CACHE)
+def clean_task(docs: list[RawDocument]) -> list[CleanedDocument]:
+    return clean(docs)
+
+
+@task(name="extract", cache_policy=NO_CACHE)
+def extract_task(cleaned: list[CleanedDocument]) -> list[ExtractedDocument]:
+    return extract(cleaned)
+
+
+@task(name="load", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=2)
+def load_task(db_path: Path, extracted: list[ExtractedDocument], known: list[RawDocument]) -> dict[str, int]:
+    return load(db_path, extracted, known)
+
+
+@task(name="validate", cache_policy=NO_CACHE)
+def validate_task(db_path: Path, run_id: str) -> quality.QualityReport:
+    return quality.validate_warehouse(db_path, run_id, docs_dir=artifacts_dir(db_path))
+
+
+# --- the flow -------------------------------------------------------------------------------------------------
+
+
+@flow(name="sitrep", log_prints=True)
+def sitrep_flow(
+    input_dir: str = str(DEFAULT_INPUT),
+    warehouse_path: str = str(DEFAULT_WAREHOUSE),
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> dict:
+    logger = get_run_logger()
+    db_path = Path(warehouse_path).resolve()
+    run_id = str(flow_run.get_id() or f"local-{dt.datetime.now():%Y%m%dT%H%M%S}")
+    summary = Summary(run_id=run_id, input_dir=str(Path(input_dir).resolve()), warehouse=str(db_path))
+    seconds: Counter[str] = Counter()
+
+    t = time.perf_counter()
+    warehouse.ensure_schema(db_path)
+    warehouse.start_run(db_path, run_id, summary.input_dir)
+    found = scan_task(Path(input_dir), db_path)
+    seconds["ingest"] += time.perf_counter() - t
+    summary.files_seen, summary.files_unchanged = found.files_seen, found.unchanged
+    rejections = list(found.rejections)
+    logger.info("%d files seen, %d unchanged since the last run, %d to read", found.files_seen, found.unchanged,
+                len(found.to_read))
+
+    batches = [found.to_read[i : i + batch_size] for i in range(0, len(found.to_read), batch_size)]
+    rows: Counter[str] = Counter()
+    for number, batch in enumerate(batches, start=1):
+        t = time.perf_counter()
+        new, known, refused = ingest_task(batch, db_path, max_bytes)
+        seconds["ingest"] += time.perf_counter() - t
+        rejections += refused
+        t = time.perf_counter()
+        cleaned = clean_task(new)
+        seconds["clean"] += time.perf_counter() - t
+        t = time.perf_counter()
+        extracted = extract_task(cleaned)
+        seconds["extract"] += time.perf_counter() - t
+        t = time.perf_counter()
+        rows.update(load_task(db_path, extracted, known))
+        seconds["load"] += time.perf_counter() - t
+        summary.documents_new += len(new)
+        summary.documents_known += len(known)
+        logger.info("batch %d/%d: %d files read, %d new documents, %d rejected (%d of %d files done)", number,
+                    len(batches), len(batch), len(new), len(refused), min(number * batch_size, len(found.to_read)),
+                    len(found.to_read))
+
+    warehouse.record_rejections(db_path, run_id, [r.__dict__ for r in rejections])
+    summary.files_rejected = len(rejections)
+    summary.rejected = [{"source_file": r.source_file, "reason": r.reason} for r in rejections]
+    summary.rows = {table: rows.get(table, 0) for table in warehouse.DOCUMENT_TABLES}
+    summary.blocks_removed = rows.get("removed_blocks", 0)
+
+    t = time.perf_counter()
+    report = validate_task(db_path, run_id)
+    seconds["validate"] += time.perf_counter() - t
+    summary.checks_passed, summary.checks_failed = report.passed, report.failed
+    summary.critical_failures = [f"{r['suite']}: {r['expectation']} ({r['column_name']})" for r in report.critical_failures]
+    summary.warnings = [f"{r['suite']}: {r['expectation']} ({r['column_name']})" for r in report.warnings]
+    summary.dq_report = report.docs_index
+    summary.seconds = {stage: round(seconds[stage], 3) for stage in ("ingest", "clean", "extract", "load", "validate")}
+
+    failed = bool(report.critical_failures)
+    if failed:
+        summary.message = f"{len(report.critical_failures)} critical data-quality check(s) failed: " + "; ".join(
+            summary.critical_failures
+        )
+    warehouse.finish_run(db_path, run_id, "failed" if failed else "completed", _as_dict(summary))
+    if failed:
+        raise CriticalChecksFailed(summary.message)
+    return _as_dict(summary)
+
+
+def _as_dict(summary: Summary) -> dict:
+    return dict(summary.__dict__)

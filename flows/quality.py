@@ -1,0 +1,203 @@
+"""Data-quality checks: Great Expectations suites over frames read back from the warehouse.
+
+GX's SQL datasource does not work against DuckDB, so each suite's table (or `sql/dq` view) is read into a pandas
+frame and validated there. Suites live in `expectations/*.json` as plain, reviewable files: one per table or view,
+each expectation with a severity (critical fails the run; warning only flags) and a `why` a person understands.
+Every result becomes a `dq_results` row, and every offending row a `dq_flag_rows` row, so `dq_flags` can show
+exactly which rows tripped which check and why.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from flows import warehouse
+from flows.paths import EXPECTATIONS_DIR
+
+log = logging.getLogger(__name__)
+
+SAMPLE_SIZE = 20
+
+
+@dataclass(frozen=True)
+class Suite:
+    name: str
+    table: str
+    key: list[str]
+    expectations: list[dict]
+    source: Path
+
+
+@dataclass
+class QualityReport:
+    results: list[dict] = field(default_factory=list)
+    flags: list[dict] = field(default_factory=list)
+    docs_index: str | None = None
+
+    @property
+    def passed(self) -> int:
+        return sum(r["success"] for r in self.results)
+
+    @property
+    def failed(self) -> int:
+        return len(self.results) - self.passed
+
+    @property
+    def critical_failures(self) -> list[dict]:
+        return [r for r in self.results if r["severity"] == "critical" and not r["success"]]
+
+    @property
+    def warnings(self) -> list[dict]:
+        return [r for r in self.results if r["severity"] == "warning" and not r["success"]]
+
+
+def load_suites(directory: Path = EXPECTATIONS_DIR) -> list[Suite]:
+    suites = []
+    for path in sorted(directory.glob("*.json")):
+        spec = json.loads(path.read_text(encoding="utf-8"))
+        for i, exp in enumerate(spec["expectations"]):
+            if exp.get("severity") not in ("critical", "warning"):
+                raise ValueError(f"{path.name}: expectation {i} needs severity critical or warning")
+            if not exp.get("why"):
+                raise ValueError(f"{path.name}: expectation {i} needs a 'why'")
+        suites.append(Suite(spec["suite"], spec["table"], spec.get("key", []), spec["expectations"], path))
+    return suites
+
+
+def validate_warehouse(db_path: Path, run_id: str, docs_dir: Path | None = None) -> QualityReport:
+    """Run every suite, persist results and flags, and (when docs_dir is given) rebuild GX Data Docs there."""
+    suites = load_suites()
+    context = _context(docs_dir)
+    report = QualityReport()
+    checked_at = dt.datetime.now()
+    for suite in suites:
+        data = warehouse.read_frame(db_path, f"SELECT * FROM {suite.table}").to_pandas()
+        for outcome in _run_suite(context, suite, data):
+            report.results.append(_result_row(run_id, checked_at, suite, outcome))
+            report.flags.extend(_flag_rows(run_id, suite, outcome))
+    warehouse.append_rows(db_path, "dq_results", report.results)
+    warehouse.append_rows(db_path, "dq_flag_rows", report.flags)
+    if docs_dir is not None:
+        context.build_data_docs()
+        index = Path(docs_dir) / "gx" / "uncommitted" / "data_docs" / "local_site" / "index.html"
+        report.docs_index = str(index) if index.exists() else None
+    return report
+
+
+def _context(docs_dir: Path | None):
+    import great_expectations as gx
+    from great_expectations.data_context.types.base import ProgressBarsConfig
+
+    if docs_dir is None:
+        context = gx.get_context(mode="ephemeral")
+    else:
+        Path(docs_dir).mkdir(parents=True, exist_ok=True)
+        context = gx.get_context(mode="file", project_root_dir=str(docs_dir))
+    context.variables.progress_bars = ProgressBarsConfig(globally=False)
+    return context
+
+
+def _run_suite(context, suite: Suite, data: pd.DataFrame) -> list[tuple[dict, object]]:
+    """Validate one frame against one suite; returns (spec, GX result) pairs in the suite's order."""
+    import great_expectations as gx
+    from great_expectations.checkpoint import UpdateDataDocsAction
+    from great_expectations.expectations.expectation_configuration import ExpectationConfiguration
+
+    source = context.data_sources.add_or_update_pandas("sitrep")
+    try:
+        asset = source.get_asset(suite.table)
+    except LookupError:
+        asset = source.add_dataframe_asset(suite.table)
+    try:
+        batch = asset.get_batch_definition("whole")
+    except (KeyError, LookupError):
+        batch = asset.add_batch_definition_whole_dataframe("whole")
+    specs = suite.expectations
+    expectations = [
+        ExpectationConfiguration(
+            type=spec["type"], kwargs=spec["kwargs"], severity=spec["severity"], meta={"why": spec["why"]}
+        ).to_domain_obj()
+        for spec in specs
+    ]
+    gx_suite = context.suites.add_or_update(gx.ExpectationSuite(name=suite.name, expectations=expectations))
+    definition = context.validation_definitions.add_or_update(
+        gx.ValidationDefinition(data=batch, suite=gx_suite, name=suite.name)
+    )
+    key = [c for c in suite.key if c in data.columns]
+    result_format = {"result_format": "COMPLETE", "unexpected_index_column_names": key} if key else "COMPLETE"
+    checkpoint = context.checkpoints.add_or_update(
+        gx.Checkpoint(
+            name=f"sitrep_{suite.name}",
+            validation_definitions=[definition],
+            actions=[UpdateDataDocsAction(name="data_docs")] if _is_file_context(context) else [],
+            result_format=result_format,
+        )
+    )
+    outcome = checkpoint.run(batch_parameters={"dataframe": data})
+    results = next(iter(outcome.run_results.values())).results
+    by_id = {str(r.expectation_config.id): r for r in results}
+    return [(spec, by_id[str(exp.id)]) for spec, exp in zip(specs, gx_suite.expectations)]
+
+
+def _is_file_context(context) -> bool:
+    return type(context).__name__ == "FileDataContext"
+
+
+def _result_row(run_id: str, checked_at: dt.datetime, suite: Suite, outcome: tuple[dict, object]) -> dict:
+    spec, result = outcome
+    detail = result.result or {}
+    error = (result.exception_info or {}).get("exception_message") if not result.success else None
+    return {
+        "run_id": run_id,
+        "checked_at": checked_at,
+        "suite": suite.name,
+        "expectation": spec["type"],
+        "table_name": suite.table,
+        "column_name": spec["kwargs"].get("column"),
+        "severity": spec["severity"],
+        "success": bool(result.success),
+        "unexpected_count": detail.get("unexpected_count"),
+        "details": json.dumps(
+            {
+                "why": spec["why"],
+                "kwargs": spec["kwargs"],
+                "observed_value": detail.get("observed_value"),
+                "unexpected_percent": detail.get("unexpected_percent"),
+                "sample": (detail.get("partial_unexpected_list") or [])[:SAMPLE_SIZE],
+                "error": error,
+            },
+            default=str,
+        ),
+    }
+
+
+def _flag_rows(run_id: str, suite: Suite, outcome: tuple[dict, object]) -> list[dict]:
+    spec, result = outcome
+    if result.success:
+        return []
+    column = spec["kwargs"].get("column")
+    flags = []
+    for index in (result.result or {}).get("unexpected_index_list") or []:
+        if not isinstance(index, dict):
+            continue
+        key = {k: index.get(k) for k in suite.key}
+        flags.append(
+            {
+                "run_id": run_id,
+                "suite": suite.name,
+                "table_name": suite.table,
+                "row_key": json.dumps(key, default=str),
+                "doc_id": key.get("doc_id"),
+                "expectation": spec["type"],
+                "severity": spec["severity"],
+                "column_name": column,
+                "value": None if column is None else str(index.get(column)),
+                "reason": spec["why"],
+            }
+        )
+    return flags

@@ -1,0 +1,210 @@
+"""The only module that opens DuckDB.
+
+One writer per warehouse file; readers (`sitrep sql`, the dashboard) open it read-only. Loads are bulk: polars
+frames go in through Arrow, one transaction per batch of documents, and a document that is loaded again replaces
+its previous rows, so re-running on the same input leaves identical tables.
+"""
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+
+import duckdb
+import polars as pl
+
+from flows.paths import SQL_DIR
+
+# Tables keyed by doc_id, in the order their rows are replaced.
+DOCUMENT_TABLES = ("documents", "removed_blocks", "comments", "troops", "bases", "statements", "amounts")
+FACT_TABLES = ("troops", "bases", "statements", "amounts")
+
+_POLARS_TYPES = {
+    "VARCHAR": pl.String,
+    "INTEGER": pl.Int32,
+    "BIGINT": pl.Int64,
+    "DOUBLE": pl.Float64,
+    "BOOLEAN": pl.Boolean,
+    "DATE": pl.Date,
+    "TIMESTAMP": pl.Datetime("us"),
+}
+
+
+class WarehouseError(RuntimeError):
+    """A problem with the warehouse file itself, phrased for the person running sitrep."""
+
+
+@contextlib.contextmanager
+def connect(path: Path | str, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
+    path = Path(path)
+    if read_only and not path.exists():
+        raise WarehouseError(f"no warehouse at {path}: run `sitrep run` first")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        con = duckdb.connect(str(path), read_only=read_only)
+    except duckdb.IOException as exc:
+        raise WarehouseError(f"cannot open warehouse {path}: {exc}") from exc
+    try:
+        yield con
+    finally:
+        con.close()
+
+
+def sql_file(relative: str) -> str:
+    return (SQL_DIR / relative).read_text(encoding="utf-8")
+
+
+def schema_scripts() -> list[Path]:
+    return sorted((SQL_DIR / "schema").glob("*.sql"))
+
+
+def view_scripts() -> list[Path]:
+    """Views first, then the data-quality views that may build on them."""
+    return sorted((SQL_DIR / "views").glob("*.sql")) + sorted((SQL_DIR / "dq").glob("*.sql"))
+
+
+def ensure_schema(path: Path | str) -> int:
+    """Create what is missing and record each schema script's version once. Returns the current version."""
+    with connect(path) as con:
+        con.execute("BEGIN")
+        for script in schema_scripts():
+            con.execute(script.read_text(encoding="utf-8"))
+        for script in schema_scripts():
+            version = int(script.name.split("_", 1)[0])
+            con.execute(
+                "INSERT INTO schema_version SELECT ?, ?, ? WHERE NOT EXISTS "
+                "(SELECT 1 FROM schema_version WHERE version = ?)",
+                [version, dt.datetime.now(), script.name, version],
+            )
+        for script in view_scripts():
+            con.execute(script.read_text(encoding="utf-8"))
+        con.execute("COMMIT")
+        return con.execute("SELECT max(version) FROM schema_version").fetchone()[0]
+
+
+def table_schema(con: duckdb.DuckDBPyConnection, table: str) -> dict[str, pl.DataType]:
+    described = con.execute(f"DESCRIBE {table}").fetchall()
+    return {name: _POLARS_TYPES[ctype] for name, ctype, *_ in described}
+
+
+def frame(con: duckdb.DuckDBPyConnection, table: str, rows: list[Mapping]) -> pl.DataFrame:
+    """Rows (dicts) as a frame typed exactly like the table, so an empty or all-NULL column still loads."""
+    schema = table_schema(con, table)
+    return pl.from_dicts(rows, schema=schema) if rows else pl.DataFrame(schema=schema)
+
+
+def known_files(path: Path | str) -> dict[str, tuple[int, int, str]]:
+    """path -> (byte_size, mtime_ns, doc_id) of every file loaded before."""
+    with connect(path) as con:
+        rows = con.execute("SELECT path, byte_size, mtime_ns, doc_id FROM source_files").fetchall()
+    return {p: (size, mtime, doc_id) for p, size, mtime, doc_id in rows}
+
+
+def existing_doc_ids(path: Path | str, doc_ids: list[str]) -> set[str]:
+    if not doc_ids:
+        return set()
+    with connect(path) as con:
+        con.register("wanted", pl.DataFrame({"doc_id": doc_ids}).to_arrow())
+        rows = con.execute("SELECT doc_id FROM documents WHERE doc_id IN (SELECT doc_id FROM wanted)").fetchall()
+    return {r[0] for r in rows}
+
+
+def load_batch(path: Path | str, rows: Mapping[str, list[Mapping]], source_files: list[Mapping]) -> dict[str, int]:
+    """Replace the batch's documents and everything hanging off them, in one transaction.
+
+    `rows` maps each table of DOCUMENT_TABLES to its rows; `source_files` records which file now holds which
+    document. A document that a changed file no longer holds, and no other file does, is deleted with its facts.
+    """
+    with connect(path) as con:
+        frames = {table: frame(con, table, rows.get(table, [])) for table in DOCUMENT_TABLES}
+        files = frame(con, "source_files", source_files)
+        doc_ids = frames["documents"].select("doc_id")
+        con.execute("BEGIN")
+        try:
+            con.register("batch_docs", doc_ids.to_arrow())
+            con.register("batch_files", files.to_arrow())
+            con.execute(sql_file("load/stale_documents.sql"))
+            for table in DOCUMENT_TABLES:
+                con.execute(
+                    f"DELETE FROM {table} WHERE doc_id IN (SELECT doc_id FROM batch_docs UNION SELECT doc_id FROM stale)"
+                )
+            for table, data in frames.items():
+                if data.height:
+                    con.register("batch_rows", data.to_arrow())
+                    con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM batch_rows")
+                    con.unregister("batch_rows")
+            con.execute("INSERT OR REPLACE INTO source_files BY NAME SELECT * FROM batch_files")
+            con.execute("COMMIT")
+        except Exception:
+            con.execute("ROLLBACK")
+            raise
+    return {table: data.height for table, data in frames.items()}
+
+
+def start_run(path: Path | str, run_id: str, input_dir: str) -> None:
+    with connect(path) as con:
+        con.execute(
+            "INSERT OR REPLACE INTO pipeline_runs (run_id, started_at, status, input_dir) VALUES (?, ?, 'running', ?)",
+            [run_id, dt.datetime.now(), input_dir],
+        )
+
+
+def finish_run(path: Path | str, run_id: str, status: str, summary: Mapping) -> None:
+    with connect(path) as con:
+        con.execute(
+            "UPDATE pipeline_runs SET finished_at = ?, status = ?, files_seen = ?, documents_new = ?, "
+            "files_rejected = ?, checks_passed = ?, checks_failed = ?, message = ?, summary = ? WHERE run_id = ?",
+            [
+                dt.datetime.now(),
+                status,
+                summary.get("files_seen"),
+                summary.get("documents_new"),
+                summary.get("files_rejected"),
+                summary.get("checks_passed"),
+                summary.get("checks_failed"),
+                summary.get("message"),
+                json.dumps(summary, default=str),
+                run_id,
+            ],
+        )
+
+
+def record_rejections(path: Path | str, run_id: str, rejections: list[Mapping]) -> None:
+    if not rejections:
+        return
+    now = dt.datetime.now()
+    with connect(path) as con:
+        data = frame(con, "rejected_files", [{**r, "run_id": run_id, "rejected_at": now} for r in rejections])
+        con.register("rejected", data.to_arrow())
+        con.execute("INSERT INTO rejected_files BY NAME SELECT * FROM rejected")
+
+
+def append_rows(path: Path | str, table: str, rows: list[Mapping]) -> None:
+    if not rows:
+        return
+    with connect(path) as con:
+        data = frame(con, table, rows)
+        con.register("appended", data.to_arrow())
+        con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM appended")
+
+
+def read_frame(path: Path | str, sql: str, params: list | None = None) -> pl.DataFrame:
+    with connect(path, read_only=True) as con:
+        return con.execute(sql, params or []).pl()
+
+
+def run_summary(path: Path | str, run_id: str) -> dict | None:
+    with connect(path, read_only=True) as con:
+        row = con.execute("SELECT summary FROM pipeline_runs WHERE run_id = ?", [run_id]).fetchone()
+    return json.loads(row[0]) if row and row[0] else None
+
+
+def query(path: Path | str, sql: str) -> tuple[list[str], list[tuple]]:
+    """Run ad-hoc SQL read-only: a reader can never change the warehouse."""
+    with connect(path, read_only=True) as con:
+        cur = con.execute(sql)
+        if cur.description is None:
+            return [], []
+        return [d[0] for d in cur.description], cur.fetchall()

@@ -1,0 +1,71 @@
+"""Fixtures in one place. Prefect's state goes to a temporary folder, so tests never touch warehouse/ or ~/.prefect."""
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+import pytest
+
+_PREFECT_HOME = tempfile.mkdtemp(prefix="sitrep-prefect-")
+os.environ["PREFECT_HOME"] = _PREFECT_HOME  # before flows.prefect_env is imported by any test module
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def seeds_dir() -> Path:
+    return SEEDS
+
+
+@pytest.fixture
+def warehouse_path(tmp_path: Path) -> Path:
+    return tmp_path / "wh" / "sitrep.duckdb"
+
+
+@pytest.fixture
+def input_dir(tmp_path: Path) -> Path:
+    folder = tmp_path / "input"
+    folder.mkdir()
+    return folder
+
+
+@pytest.fixture(scope="session")
+def seed_runs(tmp_path_factory) -> dict:
+    """The full flow, run twice on the seeds into one temporary warehouse (the expensive part, done once)."""
+    from flows import warehouse
+    from flows.pipeline import sitrep_flow
+
+    db = tmp_path_factory.mktemp("seedrun") / "sitrep.duckdb"
+    first = sitrep_flow(input_dir=str(SEEDS), warehouse_path=str(db), return_state=True)
+    snapshot_1 = table_snapshot(db)
+    second = sitrep_flow(input_dir=str(SEEDS), warehouse_path=str(db), return_state=True)
+    snapshot_2 = table_snapshot(db)
+    return {
+        "db": db,
+        "states": (first, second),
+        "summaries": tuple(warehouse.run_summary(db, str(s.state_details.flow_run_id)) for s in (first, second)),
+        "snapshots": (snapshot_1, snapshot_2),
+    }
+
+
+def table_snapshot(db: Path) -> dict[str, list[tuple]]:
+    """Every contract table's rows, minus load timestamps, in a stable order."""
+    from flows import warehouse
+
+    out = {}
+    for table in warehouse.DOCUMENT_TABLES:
+        frame = warehouse.read_frame(db, f"SELECT * FROM {table}")
+        frame = frame.drop([c for c in ("ingested_at",) if c in frame.columns])
+        out[table] = sorted(frame.rows(), key=repr)
+    return out
+
+
+def copy_seeds(target: Path, names: list[str] | None = None) -> list[Path]:
+    paths = sorted(SEEDS.glob("*.txt"))
+    if names is not None:
+        paths = [p for p in paths if p.name in names]
+    return [Path(shutil.copy2(p, target / p.name)) for p in paths]

@@ -1,0 +1,69 @@
+"""The `sitrep` command line, as a user types it."""
+from __future__ import annotations
+
+import pytest
+
+from flows import cli, warehouse
+from tests.conftest import ROOT
+
+SAVED_QUERIES = sorted((ROOT / "sql" / "queries").glob("*.sql"))
+
+
+@pytest.mark.parametrize("query", SAVED_QUERIES, ids=lambda p: p.stem)
+def test_every_saved_query_runs_on_the_seeds_warehouse(seed_runs, query, capsys):
+    assert cli.main(["sql", "-f", str(query), "--warehouse", str(seed_runs["db"])]) == 0
+    assert "row" in capsys.readouterr().out
+
+
+def test_sql_prints_a_table_with_a_row_count(seed_runs, capsys):
+    code = cli.main(["sql", "SELECT count(*) AS n FROM documents", "--warehouse", str(seed_runs["db"])])
+    out = capsys.readouterr().out
+    assert code == 0 and out.splitlines()[0].strip() == "n" and "(1 row)" in out
+
+
+def test_sql_refuses_to_write(seed_runs, capsys):
+    code = cli.main(["sql", "DROP TABLE documents", "--warehouse", str(seed_runs["db"])])
+    assert code == 1 and capsys.readouterr().err.startswith("sitrep: ")
+
+
+def test_a_sql_error_is_one_line_not_a_traceback(seed_runs, capsys):
+    code = cli.main(["sql", "SELEC nonsense", "--warehouse", str(seed_runs["db"])])
+    err = capsys.readouterr().err
+    assert code == 1 and len(err.strip().splitlines()) == 1
+
+
+def test_sql_on_a_missing_warehouse_explains_what_to_do(tmp_path, capsys):
+    assert cli.main(["sql", "SELECT 1", "--warehouse", str(tmp_path / "x.duckdb")]) == 1
+    assert "sitrep run" in capsys.readouterr().err
+
+
+def test_run_on_a_missing_folder_fails_with_one_line(tmp_path, capsys):
+    assert cli.main(["run", "--input", str(tmp_path / "nope"), "--warehouse", str(tmp_path / "w.duckdb")]) == 1
+    assert "input folder not found" in capsys.readouterr().err
+
+
+@pytest.mark.slow
+def test_run_prints_a_per_stage_summary_and_exits_zero(input_dir, warehouse_path, capsys):
+    (input_dir / "a.txt").write_text("Base handed over\n\nThe coalition said on Monday it had handed over the "
+                                     "airfield to the national army, ending a six-year presence there.\n")
+    (input_dir / "bad.txt").write_bytes(b"")
+    code = cli.main(["run", "--input", str(input_dir), "--warehouse", str(warehouse_path)])
+    out = capsys.readouterr().out
+    assert code == 0
+    for word in ("files", "rows", "checks", "seconds", "DQ report", "rejected bad.txt: empty file"):
+        assert word in out
+
+
+@pytest.mark.slow
+def test_run_exits_non_zero_when_a_critical_check_fails_and_keeps_the_data(input_dir, warehouse_path, capsys):
+    (input_dir / "a.txt").write_text("Headline\n\nTroops left the base on Monday, officials said in a statement.\n")
+    warehouse.ensure_schema(warehouse_path)
+    with warehouse.connect(warehouse_path) as con:  # a fact whose document does not exist: a broken warehouse
+        con.execute("INSERT INTO amounts VALUES ('ffffffffffffffff', 1, '$5', 'USD', 5, false, 'x', 0, 1)")
+    code = cli.main(["run", "--input", str(input_dir), "--warehouse", str(warehouse_path)])
+    err = capsys.readouterr().err
+    assert code == 1 and "critical" in err
+    _, rows = warehouse.query(warehouse_path, "SELECT count(*) FROM documents")
+    assert rows == [(1,)]
+    _, runs = warehouse.query(warehouse_path, "SELECT status FROM pipeline_runs")
+    assert runs == [("failed",)]

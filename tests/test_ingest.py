@@ -1,0 +1,105 @@
+"""Ingest: which files are read, how they are decoded, and why a file is refused."""
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from flows.ingest import FileEntry, RawDocument, Rejection, decode_bytes, read_document, scan_folder
+
+
+def _entry(path: Path, root: Path) -> FileEntry:
+    st = path.stat()
+    return FileEntry(str(path), path.relative_to(root).as_posix(), st.st_size, st.st_mtime_ns)
+
+
+def _read(root: Path, name: str, data: bytes, max_bytes: int = 1024) -> RawDocument | Rejection:
+    path = root / name
+    path.write_bytes(data)
+    return read_document(_entry(path, root), max_bytes)
+
+
+def test_doc_id_is_the_sha256_prefix_of_the_raw_bytes(seeds_dir, tmp_path):
+    seed = sorted(seeds_dir.glob("*.txt"))[0]
+    doc = read_document(_entry(seed, seeds_dir))
+    assert doc.doc_id == hashlib.sha256(seed.read_bytes()).hexdigest()[:16]
+
+
+def test_same_bytes_under_another_name_get_the_same_doc_id(tmp_path):
+    a = _read(tmp_path, "a.txt", b"Troops left the base.")
+    b = _read(tmp_path, "b.txt", b"Troops left the base.")
+    assert a.doc_id == b.doc_id and a.source_file != b.source_file
+
+
+def test_utf8_text_is_decoded_as_utf8(tmp_path):
+    doc = _read(tmp_path, "a.txt", "Slovenia’s six soldiers".encode())
+    assert doc.raw_text == "Slovenia’s six soldiers" and doc.encoding == "utf-8"
+
+
+def test_a_utf8_byte_order_mark_is_stripped_and_recorded(tmp_path):
+    doc = _read(tmp_path, "a.txt", b"\xef\xbb\xbfHello troops")
+    assert doc.raw_text == "Hello troops" and doc.encoding == "utf-8-sig"
+
+
+def test_cp1252_text_is_decoded_with_detection_and_says_so(tmp_path):
+    text = "The minister’s “final” offer – about €5 million – was refused by the defence committee today."
+    doc = _read(tmp_path, "a.txt", text.encode("cp1252"))
+    assert isinstance(doc, RawDocument)
+    assert doc.raw_text == text
+    assert "detected" in doc.encoding
+
+
+def test_empty_file_is_rejected():
+    assert decode_bytes(b"") == "empty file"
+
+
+def test_whitespace_only_file_is_rejected():
+    assert decode_bytes(b" \n\t\r\n ") == "whitespace only"
+
+
+def test_file_with_nul_bytes_is_rejected_as_binary():
+    assert "binary" in decode_bytes(b"PK\x03\x04\x00\x00binary")
+
+
+def test_file_over_the_size_limit_is_rejected_with_the_limit_named(tmp_path):
+    result = _read(tmp_path, "big.txt", b"x" * 2048, max_bytes=1024)
+    assert isinstance(result, Rejection) and "1024" in result.reason
+
+
+def test_scan_rejects_other_file_types_and_directories_named_like_text(tmp_path):
+    (tmp_path / "ok.txt").write_text("text")
+    (tmp_path / "photo.jpg").write_bytes(b"\xff\xd8")
+    (tmp_path / "folder.txt").mkdir()
+    entries, rejections = scan_folder(tmp_path)
+    assert [e.source_file for e in entries] == ["ok.txt"]
+    reasons = {r.source_file: r.reason for r in rejections}
+    assert "not a text file" in reasons["photo.jpg"]
+    assert "directory" in reasons["folder.txt"]
+
+
+def test_scan_finds_files_in_subfolders_with_relative_names(tmp_path):
+    (tmp_path / "2020" / "jan").mkdir(parents=True)
+    (tmp_path / "2020" / "jan" / "a.txt").write_text("text")
+    entries, _ = scan_folder(tmp_path)
+    assert [e.source_file for e in entries] == ["2020/jan/a.txt"]
+
+
+def test_scan_skips_hidden_files(tmp_path):
+    (tmp_path / ".DS_Store").write_bytes(b"\x00")
+    (tmp_path / "a.txt").write_text("text")
+    entries, rejections = scan_folder(tmp_path)
+    assert [e.source_file for e in entries] == ["a.txt"] and rejections == []
+
+
+def test_a_file_that_vanished_before_reading_is_rejected(tmp_path):
+    path = tmp_path / "gone.txt"
+    path.write_text("soon gone")
+    entry = _entry(path, tmp_path)
+    path.unlink()
+    result = read_document(entry)
+    assert isinstance(result, Rejection) and "vanished" in result.reason
+
+
+def test_cyrillic_in_a_single_byte_code_page_is_not_mistaken_for_cp1252(tmp_path):
+    text = "Министр обороны заявил, что войска останутся на базе до конца года."
+    doc = _read(tmp_path, "a.txt", text.encode("cp1251"))
+    assert doc.raw_text == text and "cp1251" in doc.encoding

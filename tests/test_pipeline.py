@@ -1,0 +1,62 @@
+"""The whole flow on the seeds, through a real Prefect flow run and a real DuckDB file."""
+from __future__ import annotations
+
+import pytest
+
+from flows import warehouse
+
+pytestmark = pytest.mark.slow
+
+
+def test_the_first_run_completes_and_loads_every_seed(seed_runs, seeds_dir):
+    first, _ = seed_runs["states"]
+    summary, _ = seed_runs["summaries"]
+    assert first.is_completed()
+    assert summary["documents_new"] == len(list(seeds_dir.glob("*.txt")))
+
+
+def test_every_contract_table_gets_rows_from_the_seeds(seed_runs):
+    rows = {t: len(r) for t, r in seed_runs["snapshots"][0].items()}
+    assert all(rows[t] > 0 for t in warehouse.DOCUMENT_TABLES), rows
+
+
+def test_running_twice_on_the_same_input_leaves_identical_tables(seed_runs):
+    first, second = seed_runs["snapshots"]
+    assert first == second
+
+
+def test_the_second_run_finds_nothing_new(seed_runs, seeds_dir):
+    _, summary = seed_runs["summaries"]
+    assert summary["documents_new"] == 0
+    assert summary["files_unchanged"] == len(list(seeds_dir.glob("*.txt")))
+
+
+def test_each_run_is_recorded_in_pipeline_runs(seed_runs):
+    _, rows = warehouse.query(seed_runs["db"], "SELECT status, files_seen, documents_new FROM pipeline_runs "
+                                               "ORDER BY started_at")
+    assert [r[0] for r in rows] == ["completed", "completed"]
+    assert rows[0][2] == 5 and rows[1][2] == 0
+
+
+def test_the_decimal_comma_check_fails_as_a_warning_on_the_seeds(seed_runs):
+    _, rows = warehouse.query(seed_runs["db"], "SELECT severity, success FROM dq_results "
+                                               "WHERE table_name = 'amounts' AND column_name = 'is_ambiguous'")
+    assert ("warning", False) in rows
+
+
+def test_the_ambiguous_seed_amount_is_flagged(seed_runs):
+    _, rows = warehouse.query(seed_runs["db"], "SELECT value FROM dq_flags WHERE table_name = 'amounts'")
+    assert "$1,7 million" in {r[0] for r in rows}
+
+
+def test_evidence_is_exactly_its_span_for_every_fact_row(seed_runs):
+    _, rows = warehouse.query(seed_runs["db"], "SELECT table_name, doc_id, mention_no FROM dq_fact_evidence "
+                                               "WHERE NOT evidence_matches OR NOT offsets_inside")
+    assert rows == []
+
+
+def test_every_removed_block_and_kept_span_together_cover_the_raw_text(seed_runs):
+    _, rows = warehouse.query(seed_runs["db"], "SELECT doc_id, start_offset, end_offset, text FROM removed_blocks")
+    _, docs = warehouse.query(seed_runs["db"], "SELECT doc_id, raw_text FROM documents")
+    raw = dict(docs)
+    assert all(raw[d][s:e] == text for d, s, e, text in rows)

@@ -1,0 +1,82 @@
+"""Data quality: suites are readable files, results persist, flags name the offending rows."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from flows import quality, warehouse
+
+DOC = "c" * 16
+TEXT = "The base hosted $1,7 million of equipment. Troops left."
+
+
+def _load(db, amount_text="$1,7 million", evidence=None, actor="USA"):
+    warehouse.ensure_schema(db)
+    sentence = TEXT.split(". ")[0] + "."
+    rows = {
+        "documents": [{"doc_id": DOC, "source_file": "c.txt", "title": "T", "raw_text": TEXT, "clean_text": TEXT,
+                       "ingested_at": dt.datetime(2020, 1, 1), "encoding": "utf-8", "byte_size": len(TEXT)}],
+        "amounts": [{"doc_id": DOC, "mention_no": 1, "amount_text": amount_text, "currency": "USD", "value": None,
+                     "is_ambiguous": "," in amount_text, "evidence": evidence or sentence, "start_offset": 0,
+                     "end_offset": len(sentence)}],
+        "troops": [{"doc_id": DOC, "mention_no": 1, "actor": actor, "count_kind": "none", "action": "withdraw",
+                    "evidence": "Troops left.", "start_offset": len(sentence) + 1, "end_offset": len(TEXT)}],
+    }
+    warehouse.load_batch(db, rows, [])
+
+
+def test_every_suite_file_names_a_table_and_gives_each_check_a_severity_and_a_reason():
+    suites = quality.load_suites()
+    assert {s.table for s in suites} >= {"documents", "troops", "bases", "statements", "amounts"}
+    assert all(e["severity"] in ("critical", "warning") and e["why"] for s in suites for e in s.expectations)
+
+
+def test_every_result_is_written_to_dq_results(warehouse_path):
+    _load(warehouse_path)
+    report = quality.validate_warehouse(warehouse_path, "run-1")
+    _, rows = warehouse.query(warehouse_path, "SELECT count(*) FROM dq_results WHERE run_id = 'run-1'")
+    assert rows == [(len(report.results),)] and len(report.results) > 20
+
+
+def test_a_decimal_comma_dollar_amount_is_a_warning_not_a_failure(warehouse_path):
+    _load(warehouse_path)
+    report = quality.validate_warehouse(warehouse_path, "run-1")
+    assert report.critical_failures == []
+    assert any(r["table_name"] == "amounts" and r["column_name"] == "is_ambiguous" for r in report.warnings)
+
+
+def test_the_ambiguous_amount_appears_in_dq_flags_with_a_reason_and_its_evidence(warehouse_path):
+    _load(warehouse_path)
+    quality.validate_warehouse(warehouse_path, "run-1")
+    _, rows = warehouse.query(warehouse_path, "SELECT value, reason, evidence FROM dq_flags "
+                                              "WHERE table_name = 'amounts' AND column_name = 'amount_text'")
+    assert rows and rows[0][0] == "$1,7 million"
+    assert "decimal comma" in rows[0][1] and "$1,7 million" in rows[0][2]
+
+
+def test_evidence_that_is_not_its_span_fails_a_critical_check(warehouse_path):
+    _load(warehouse_path, evidence="Something the text never said.")
+    report = quality.validate_warehouse(warehouse_path, "run-1")
+    failed = {(r["suite"], r["column_name"]) for r in report.critical_failures}
+    assert ("fact_evidence", "evidence_matches") in failed
+
+
+def test_an_unknown_actor_code_fails_a_critical_check(warehouse_path):
+    _load(warehouse_path, actor="americans")
+    report = quality.validate_warehouse(warehouse_path, "run-1")
+    assert any(r["suite"] == "troops" and r["column_name"] == "actor" for r in report.critical_failures)
+
+
+def test_details_carry_the_offending_sample_values(warehouse_path):
+    _load(warehouse_path)
+    quality.validate_warehouse(warehouse_path, "run-1")
+    _, rows = warehouse.query(warehouse_path, "SELECT details FROM dq_results WHERE success = false "
+                                              "AND column_name = 'amount_text'")
+    assert json.loads(rows[0][0])["sample"] == ["$1,7 million"]
+
+
+def test_data_docs_are_built_beside_the_warehouse(warehouse_path):
+    _load(warehouse_path)
+    report = quality.validate_warehouse(warehouse_path, "run-1", docs_dir=warehouse_path.parent)
+    assert report.docs_index and report.docs_index.endswith("index.html")
+    assert (warehouse_path.parent / "gx").is_dir()
