@@ -13,7 +13,7 @@ WAREHOUSE ?= warehouse/sitrep.duckdb
 $(STAMP): uv.lock pyproject.toml
 	@test -x $(VENV)/bin/python || $(PY) -m venv $(VENV)
 	@test -x $(UV) || $(VENV)/bin/pip install --quiet "uv==$(UV_VER)"
-	$(UV) sync --frozen --inexact --extra dev --python $(VENV)/bin/python
+	$(UV) sync --locked --inexact --extra dev --python $(VENV)/bin/python
 	@touch $(STAMP)
 
 setup: $(STAMP)

@@ -69,3 +69,14 @@ def copy_seeds(target: Path, names: list[str] | None = None) -> list[Path]:
     if names is not None:
         paths = [p for p in paths if p.name in names]
     return [Path(shutil.copy2(p, target / p.name)) for p in paths]
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """Stop Prefect's temporary server while pytest's streams are still open (its atexit log line would hit a
+    closed stream and print a logging traceback)."""
+    import sys
+
+    server_module = sys.modules.get("prefect.server.api.server")
+    if server_module is not None:
+        for server in list(server_module.SubprocessASGIServer._instances.values()):
+            server.stop()

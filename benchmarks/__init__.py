@@ -1,0 +1,1 @@
+"""Benchmarks: timing and quality harnesses run outside the test suite."""

@@ -1,0 +1,67 @@
+"""Extraction alone: documents/second and MB/s over 1,000 article bodies.
+
+The corpus is the seed bodies (cleaned) and the hand-written test articles, repeated with light variation
+(paragraphs rotated, numbers changed) so no run is served from a cache.
+usage: python -m benchmarks.extract_bench [--docs 1000] [--min-kb 3]   (typical articles are 3-6 KB)
+"""
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from flows.extract import extract_facts  # noqa: E402
+
+
+def bodies() -> list[str]:
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "tests/data/extract").glob("*.txt"))]
+    try:
+        from flows.clean import clean_document
+        texts += [clean_document(p.read_text(encoding="utf-8")).clean_text for p in sorted((ROOT / "seeds").glob("*.txt"))]
+    except Exception:           # the cleaner is optional here: extraction is what is timed
+        pass
+    return [t for t in texts if t.strip()]
+
+
+def vary(text: str, rng: random.Random) -> str:
+    paras = text.split("\n\n")
+    k = rng.randrange(len(paras))
+    paras = paras[k:] + paras[:k]
+    return re.sub(r"\b\d{2,4}\b", lambda m: str(int(m.group()) + rng.randrange(1, 9)), "\n\n".join(paras))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--docs", type=int, default=1000)
+    ap.add_argument("--min-kb", type=float, default=3.0, help="join bodies until a document reaches this size")
+    a = ap.parse_args()
+    rng = random.Random(7)
+    base = bodies()
+    corpus = []
+    for i in range(a.docs):
+        parts = [vary(base[(i + k) % len(base)], rng) for k in range(1)]
+        while sum(len(p) for p in parts) < a.min_kb * 1024:
+            parts.append(vary(base[rng.randrange(len(base))], rng))
+        corpus.append("\n\n".join(parts))
+    extract_facts(corpus[0])                      # load gazetteers and regexes outside the timing
+    size = sum(len(t.encode("utf-8")) for t in corpus)
+    t0, c0 = time.perf_counter(), time.process_time()
+    rows = 0
+    for t in corpus:
+        f = extract_facts(t)
+        rows += len(f.troops) + len(f.bases) + len(f.statements) + len(f.amounts)
+    dt, cpu = time.perf_counter() - t0, time.process_time() - c0
+    # CPU time too: on a shared machine wall time measures the neighbours as much as this code.
+    print(f"docs={len(corpus)} avg_kb={size / len(corpus) / 1024:.1f} rows={rows} wall_s={dt:.2f} cpu_s={cpu:.2f} "
+          f"docs_per_s={len(corpus) / dt:.0f} MB_per_s={size / dt / 1e6:.2f} "
+          f"docs_per_cpu_s={len(corpus) / cpu:.0f} MB_per_cpu_s={size / cpu / 1e6:.2f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,110 @@
+"""The cleaning stage: raw page text in, the article body and everything removed from it out.
+
+Pure functions; the only I/O is reading the data files in flows/gazetteers/ once (lexicon.py).
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+import ftfy
+
+from . import metadata
+from .blocks import split_lines
+from .classify import label
+from .lexicon import fold_line, phrases, stopword_index, stopwords
+from .model import KINDS, Block, CleanDoc, Comment
+from .signals import Features, features, guess_language
+from .threads import parse_comments, thread_start
+
+__all__ = ["KINDS", "Block", "CleanDoc", "Comment", "clean_document", "template_lines"]
+
+_FTFY = ftfy.TextFixerConfig(uncurl_quotes=False, fix_line_breaks=False, explain=True)
+_ENCODING_STEPS = {"encode", "decode", "transcode"}
+_INVISIBLE = re.compile("[\u200b\u2060\ufeff]")
+# Characters that UTF-8 read as Latin-1/Windows-1252 (or cp437 etc.) produces, C1 controls, replacement
+# characters, HTML entities: what ftfy can repair.
+_SUSPECT = re.compile("[\u00c2\u00c3\u00c5\u00ce\u00cf\u00d0\u00d1\u00e2\u0080-\u009f\ufffd\u2020\u0192\u0161\u017e\u0152\u0153\u02c6\u2039\u203a]" r"|&#?\w+;")
+
+
+def _repair(text: str, notes: list[str] | None = None) -> str:
+    """Undo mojibake with ftfy. Text without any character mojibake is made of cannot hold any, so it
+    skips the fixer (which costs more than the rest of cleaning together)."""
+    text = _INVISIBLE.sub("", text)
+    if text.isascii() and "&" not in text or not _SUSPECT.search(text):
+        return text
+    fixed, steps = ftfy.fix_and_explain(text, config=_FTFY)
+    if notes is not None and steps and any(step[0] in _ENCODING_STEPS for step in steps):
+        notes.append("mojibake repaired")
+    return fixed
+
+
+def clean_document(raw_text: str, template_lines: frozenset[str] = frozenset()) -> CleanDoc:
+    """Split raw_text into blocks, label each, and assemble the body, title, date, publisher and comments.
+
+    template_lines: folded lines seen across many documents of the corpus (see template_lines()); they are
+    site furniture wherever they appear.
+    """
+    notes: list[str] = []
+    lines = split_lines(raw_text or "")
+    if not lines:
+        return CleanDoc(None, None, None, "", [], [], ["empty document"])
+    index = stopword_index()
+    lang, _share = guess_language([ln.text for ln in lines], index)
+    stop = stopwords().get(lang, frozenset()) if lang else frozenset()
+    notes.append(f"language: {lang}" if lang else "language: unknown (shape rules only)")
+    feats = [features(ln.text, stop) for ln in lines]
+    lab = label(lines, feats, phrases(), template_lines, lang is not None, thread_start)
+    notes.extend(lab.notes)
+
+    blocks = [Block(kind, ln.start, ln.end, ln.text) for kind, ln in zip(lab.kinds, lines)]
+    body_idx = [i for i, k in enumerate(lab.kinds) if k == "body"]
+    clean_text = _repair("\n\n".join(lines[i].text for i in body_idx), notes)
+
+    title = _repair(feats[lab.title_lines[0]].text) if lab.title_lines else None
+    comments: list[Comment] = []
+    if lab.thread_at is not None:
+        span = range(lab.thread_at, len(lines))
+        widget = [lab.kinds[i] != "comments" or _is_widget(feats[i]) for i in span]
+        comments = parse_comments([lines[i] for i in span], [feats[i] for i in span], widget, _repair)
+
+    published_on = _published_on(feats, lab.kinds, body_idx)
+    publisher = metadata.find_publisher(
+        feats[body_idx[0]].text if body_idx else None,
+        [f.text for f, k in zip(feats, lab.kinds) if k == "donation"],
+        [feats[i].text for i in range(len(lines)) if lab.kinds[i] == "navigation" and i > (body_idx or [0])[-1]],
+    )
+    return CleanDoc(title, publisher, published_on, clean_text, blocks, comments, notes)
+
+
+def _is_widget(f: Features) -> bool:
+    lex = phrases().lookup(f.text, f.n_words) if f.n_words <= 40 else None
+    return lex is not None
+
+
+def _published_on(feats: list[Features], kinds: list[str], body_idx: list[int]):
+    """A date alone on a line before the body, else in a dateline opening the body."""
+    first = body_idx[0] if body_idx else len(feats)
+    for i in range(first):
+        if kinds[i] != "body" and metadata.is_date_line(feats[i].text):
+            d = metadata.find_date(feats[i].text)
+            if d:
+                return d
+    if body_idx:
+        head = feats[body_idx[0]].text[:80]
+        if metadata.DATELINE.match(head):
+            return metadata.find_date(head)
+    return None
+
+
+def template_lines(raw_texts: Iterable[str], min_docs: int = 5) -> frozenset[str]:
+    """Folded lines that occur in at least min_docs documents: the site's template (menus, footers).
+
+    Prose repeated across pages is rare; only short lines are counted so a syndicated paragraph is not
+    mistaken for furniture.
+    """
+    seen: Counter[str] = Counter()
+    for text in raw_texts:
+        seen.update({fold_line(ln.text) for ln in split_lines(text) if len(ln.text) <= 120})
+    return frozenset(line for line, c in seen.items() if c >= min_docs and line)

@@ -1,0 +1,120 @@
+"""Load the data files cleaning relies on: boilerplate phrases and per-language function words.
+
+Both are CSV under flows/gazetteers/ so that a user can teach the cleaner a new widget phrase or language
+without touching code. They are read once, at first use.
+"""
+from __future__ import annotations
+
+import csv
+import functools
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+GAZETTEERS = Path(__file__).resolve().parent.parent / "gazetteers"
+PHRASES_CSV = GAZETTEERS / "boilerplate_phrases.csv"
+STOPWORDS_CSV = GAZETTEERS / "clean_stopwords.csv"
+
+_EDGE_PUNCT = " \t.,:;!?|»«>›<‹-–—•·*#()[]\"'“”‘’…"
+
+
+def fold_line(text: str) -> str:
+    """The form phrases are matched against: lower case, inner space folded, edge punctuation dropped."""
+    return " ".join(text.lower().split()).strip(_EDGE_PUNCT)
+
+
+@dataclass(frozen=True)
+class Rule:
+    kind: str
+    match: str
+    phrase: str
+    max_words: int | None
+    pattern: re.Pattern[str] | None
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    exact: dict[str, str]  # folded line -> kind
+    starts: dict[str, tuple[Rule, ...]]  # first character of a "start" phrase -> its rules
+    anchored: re.Pattern[str]  # all "^..." regex rules as one alternation, group r<i> = rule i
+    loose: tuple[Rule, ...]  # the other regex and "contains" rules (one alternation would be slower)
+    rules: tuple[Rule, ...]
+    _by_length: dict[int, tuple[Rule, ...]] = field(default_factory=dict, compare=False, repr=False)
+
+    def lookup(self, text: str, n_words: int) -> str | None:
+        """Kind of a rule that matches the line, if any (exact lines first, then prefixes, then patterns)."""
+        folded = fold_line(text)
+        kind = self.exact.get(folded)
+        if kind:
+            return kind
+        lowered = " ".join(text.lower().split())
+        for head in {folded[:1], lowered[:1]}:
+            for rule in self.starts.get(head, ()):
+                if (rule.max_words is None or n_words <= rule.max_words) and (
+                    folded.startswith(rule.phrase) or lowered.startswith(rule.phrase)
+                ):
+                    return rule.kind
+        for m in self.anchored.finditer(folded):
+            rule = self.rules[int(m.lastgroup[1:])]
+            if rule.max_words is None or n_words <= rule.max_words:
+                return rule.kind
+        for rule in self._loose_for(n_words):
+            if rule.match == "contains":
+                if rule.phrase in lowered:
+                    return rule.kind
+            elif rule.pattern.search(lowered):
+                return rule.kind
+        return None
+
+    def _loose_for(self, n_words: int) -> tuple[Rule, ...]:
+        """The loose rules a line of n_words may match: most rules only apply to short lines."""
+        key = min(n_words, 1000)
+        cached = self._by_length.get(key)
+        if cached is None:
+            cached = tuple(r for r in self.loose if r.max_words is None or key <= r.max_words)
+            self._by_length[key] = cached
+        return cached
+
+
+def _data_rows(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(line for line in fh if not line.startswith("#")))
+
+
+@functools.cache
+def phrases(path: Path = PHRASES_CSV) -> Lexicon:
+    exact: dict[str, str] = {}
+    starts: dict[str, list[Rule]] = {}
+    rules: list[Rule] = []
+    for row in _data_rows(path):
+        kind, match, phrase = row["kind"].strip(), row["match"].strip(), row["phrase"].strip()
+        max_words = int(row["max_words"]) if (row.get("max_words") or "").strip() else None
+        if match == "line":
+            exact.setdefault(fold_line(phrase), kind)
+        elif match == "start":
+            starts.setdefault(phrase[:1].lower(), []).append(Rule(kind, match, phrase.lower(), max_words, None))
+        else:
+            phrase = phrase if match == "regex" else phrase.lower()
+            rules.append(Rule(kind, match, phrase, max_words, re.compile(phrase) if match == "regex" else None))
+    anchored = "|".join(f"(?P<r{i}>{r.phrase})" for i, r in enumerate(rules) if r.phrase.startswith("^"))
+    loose = tuple(r for r in rules if not r.phrase.startswith("^"))
+    return Lexicon(exact, {k: tuple(v) for k, v in starts.items()}, re.compile(anchored or "(?!)"), loose, tuple(rules))
+
+
+@functools.cache
+def stopwords(path: Path = STOPWORDS_CSV) -> dict[str, frozenset[str]]:
+    """Function words by language code."""
+    by_lang: dict[str, set[str]] = {}
+    for row in _data_rows(path):
+        by_lang.setdefault(row["lang"].strip(), set()).add(row["word"].strip().lower())
+    return {lang: frozenset(words) for lang, words in by_lang.items()}
+
+
+@functools.cache
+def stopword_index(path: Path = STOPWORDS_CSV) -> dict[str, tuple[str, ...]]:
+    """Function word -> languages using it: one dictionary probe per token when guessing the language."""
+    index: dict[str, list[str]] = {}
+    for lang, words in stopwords(path).items():
+        for w in words:
+            index.setdefault(w, []).append(lang)
+    return {w: tuple(langs) for w, langs in index.items()}

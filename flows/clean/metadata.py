@@ -1,0 +1,160 @@
+"""Headline, publication date and publisher, read off the lines around the body.
+
+Conservative by design: a NULL publisher or date costs less downstream than a wrong one, so each reader
+accepts only a shape that cannot mean anything else (a full date alone on a short line, a wire dateline,
+a "Support <Outlet>" appeal, a copyright line).
+"""
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Sequence
+
+from .signals import Features
+
+_MONTHS = {
+    m: i
+    for i, names in enumerate(
+        [
+            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
+            ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
+            ("october", "oct"), ("november", "nov"), ("december", "dec"),
+        ],
+        start=1,
+    )
+    for m in names
+}
+# The same months in German, French and Spanish: enough to recognise the date lines of those pages.
+_MONTHS.update({
+    m: i
+    for i, names in enumerate(
+        [
+            ("januar", "janvier", "enero", "jänner"), ("februar", "février", "fevrier", "febrero"),
+            ("märz", "mars", "marzo"), ("avril", "abril"), ("mai", "mayo"), ("juni", "juin", "junio"),
+            ("juli", "juillet", "julio"), ("août", "aout", "agosto"), ("septembre", "septiembre"),
+            ("oktober", "octobre", "octubre"), ("novembre", "noviembre"), ("dezember", "décembre", "diciembre"),
+        ],
+        start=1,
+    )
+    for m in names
+})
+_MONTH = r"(?P<mon>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_DATE_PATTERNS = [
+    re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.IGNORECASE),
+    re.compile(rf"\b{_DAY}\.?\s+(?:de\s+)?{_MONTH},?\s+(?:de\s+)?{_YEAR}\b", re.IGNORECASE),
+    re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>\d\d)-(?P<day>\d\d)\b"),
+    re.compile(r"\b(?P<day>\d{1,2})\.(?P<mnum>\d{1,2})\.(?P<year>(?:19|20)\d\d)\b"),
+]
+_ANY_YEAR = re.compile(r"(?:19|20)\d\d")
+_MONTH_YEAR = re.compile(rf"^{_MONTH}\s+{_YEAR}$", re.IGNORECASE)
+_WEEKDAY_TIME = re.compile(
+    r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?|\b\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?|uhr|h)?|"
+    r"\b(?:updated|published|posted|on|at|am|um|gmt|utc|cet|est|edt|pst|[ap]\.?m\.?|publié|le|mis à jour|"
+    r"veröffentlicht|aktualisiert|publicado|el|actualizado)\b|[|,·•/–—:-]",
+    re.IGNORECASE,
+)
+# "BAGHDAD (Reuters) -", "KABUL, Jan 8 (AP) —": a wire dateline opening the first paragraph.
+DATELINE = re.compile(r"^[A-Z][A-Za-z .,'/-]{1,60}?\((?P<pub>[A-Z][\w&.' -]{1,30}?)\)\s*[-–—]")
+_SUPPORT = re.compile(r"^support\s+(?P<pub>[A-Z][\w.&-]*(?: [A-Z][\w.&-]*)?)$", re.IGNORECASE)
+_COPYRIGHT = re.compile(r"^(?:copyright\s*)?(?:©|\(c\))\s*(?:(?:19|20)\d\d\s*[-–]?\s*(?:(?:19|20)\d\d)?\s*)?"
+                        r"(?P<pub>[A-Z][\w.&' -]{1,40}?)[.,]?\s*(?:all rights reserved\.?)?$", re.IGNORECASE)
+# Words that make "Support our work" an appeal, not an outlet's name.
+_NOT_A_NAME = {"us", "our", "the", "this", "my", "your", "work", "journalism", "independent", "local", "site", "page"}
+_BYLINE = re.compile(r"^(?:(?:by|von|par|por|przez|di|door|av|af)\s|(?-i:By[A-Z])|Written by|Posted by)", re.IGNORECASE)
+
+
+def find_date(text: str) -> datetime.date | None:
+    """The first complete, valid calendar date written in text."""
+    if not _ANY_YEAR.search(text):
+        return None
+    for pat in _DATE_PATTERNS:
+        for m in pat.finditer(text):
+            g = m.groupdict()
+            month = _MONTHS.get(g["mon"].lower().rstrip(".")) if g.get("mon") else int(g["mnum"])
+            try:
+                return datetime.date(int(g["year"]), month, int(g["day"]))
+            except (TypeError, ValueError):
+                continue
+    return None
+
+
+def is_date_line(text: str) -> bool:
+    """A line that is only a date (possibly with weekday, time and 'Published'): page furniture, not body."""
+    if len(text) > 60 or not _ANY_YEAR.search(text):
+        return False
+    if _MONTH_YEAR.match(text.strip()):
+        return True
+    for pat in _DATE_PATTERNS:
+        m = pat.search(text)
+        if m:
+            rest = _WEEKDAY_TIME.sub(" ", text[: m.start()] + " " + text[m.end():])
+            return not rest.strip()
+    return False
+
+
+def is_headline(f: Features) -> bool:
+    """Could this line be a headline: a short run of words, not a sentence, not a date, not a link."""
+    return (
+        2 <= f.n_words <= 30
+        and f.n_chars <= 200
+        and not f.text.endswith(".")
+        and f.alpha_ratio >= 0.6
+        and f.url_chars == 0
+        and f.glued < 2
+        and not f.bullet
+        and not _BYLINE.match(f.text)
+        and not is_date_line(f.text)
+    )
+
+
+def pick_title(candidates: Sequence[int], feats: Sequence[Features], repeated: set[int], body_at: int) -> int | None:
+    """Index of the headline among the candidates before the body.
+
+    Points for what marks a headline on a page: a byline or date just under it, a line the page prints twice
+    (page title and h1), several words, nearness to the body (site names and section labels come first). A long
+    line right under a shorter candidate is a standfirst (dek), so the one above it wins.
+    """
+    if not candidates:
+        return None
+    scores = {}
+    for rank, i in enumerate(reversed(candidates)):
+        f = feats[i]
+        score = 0.0
+        below = feats[i + 1 : min(i + 8, body_at)]
+        if any(_BYLINE.match(g.text) or (g.n_words <= 16 and find_date(g.text)) for g in below):
+            score += 2.0
+        if i in repeated:
+            score += 1.0
+        score += 1.0 if f.n_words >= 4 else (-1.0 if f.n_words <= 2 else 0.0)
+        score += 1.5 if rank == 0 else (1.0 if rank == 1 else (0.5 if rank <= 3 else 0.0))
+        scores[i] = score
+    best = max(candidates, key=lambda i: (scores[i], i))
+    pos = candidates.index(best)
+    if pos > 0 and _dek_like(feats[best]):
+        above = candidates[pos - 1]
+        if feats[above].n_chars < feats[best].n_chars and not _dek_like(feats[above]) and best - above <= 3:
+            return above
+    return best
+
+
+def _dek_like(f: Features) -> bool:
+    return f.n_words >= 14 or f.n_chars > 100
+
+
+def find_publisher(first_body: str | None, appeals: Sequence[str], footers: Sequence[str]) -> str | None:
+    """Outlet named by a wire dateline, a donation appeal or a copyright line; else None."""
+    if first_body:
+        m = DATELINE.match(first_body)
+        if m:
+            return m.group("pub").strip()
+    for text in appeals:
+        m = _SUPPORT.match(text.strip())
+        if m and not any(w.lower() in _NOT_A_NAME for w in m.group("pub").split()):
+            return m.group("pub").strip()
+    for text in footers:
+        m = _COPYRIGHT.match(text.strip())
+        if m and not re.search(r"\d", m.group("pub")):
+            return m.group("pub").strip(" .,")
+    return None

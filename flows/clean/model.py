@@ -1,0 +1,33 @@
+"""The rows cleaning hands to the pipeline; kept apart so every module can import them without cycles."""
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+
+KINDS = ("body", "title", "donation", "navigation", "caption", "comments", "other")
+
+
+@dataclass(frozen=True)
+class Block:
+    kind: str  # "body" | "title" | "donation" | "navigation" | "caption" | "comments" | "other"
+    start: int  # 0-based offset into raw_text
+    end: int  # exclusive
+    text: str  # raw_text[start:end]
+
+
+@dataclass(frozen=True)
+class Comment:
+    comment_no: int  # 1..n within the document
+    author: str | None
+    text: str
+
+
+@dataclass(frozen=True)
+class CleanDoc:
+    title: str | None
+    publisher: str | None
+    published_on: datetime.date | None
+    clean_text: str
+    blocks: list[Block] = field(default_factory=list)
+    comments: list[Comment] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)

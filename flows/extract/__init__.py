@@ -1,0 +1,63 @@
+"""Extraction stage: clean article text in, fact rows out (troops, bases, statements, amounts).
+
+Every row carries its evidence sentence and that sentence's exact offsets into clean_text. The stage is
+rule-based over CSV gazetteers (flows/gazetteers/) so that it runs at hundreds of documents per second;
+see the module docstrings for the reasoning behind each extractor.
+"""
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+
+from . import amounts as _amounts
+from . import bases as _bases
+from . import statements as _statements
+from . import troops as _troops
+from .context import build as _build_context
+from .dates import DateResolver
+from .gazetteer import load as _load_gazetteer
+from .sentences import find_quotes, mask_quotes, split_sentences
+
+__all__ = ["Facts", "extract_facts"]
+
+
+@dataclass
+class Facts:
+    troops: list[dict] = field(default_factory=list)
+    bases: list[dict] = field(default_factory=list)
+    statements: list[dict] = field(default_factory=list)
+    amounts: list[dict] = field(default_factory=list)
+
+
+def _number(rows: list[dict]) -> list[dict]:
+    out = []
+    for i, r in enumerate(rows, 1):
+        clean = {k: v for k, v in r.items() if not k.startswith("_")}
+        out.append({"mention_no": i, **clean})
+    return out
+
+
+def _attach_base_counts(troops: list[dict], bases: list[dict]) -> None:
+    """A troop count read at a base ('800 troops were located in the airbase') belongs to that base's row."""
+    for t in troops:
+        if t.get("_base") and t.get("troop_count") is not None:
+            for b in bases:
+                if b["base"] == t["_base"] and b["troop_count"] is None:
+                    b["troop_count"] = t["troop_count"]
+                    break
+
+
+def extract_facts(clean_text: str, published_on: datetime.date | None = None, title: str | None = None) -> Facts:
+    """All facts of one article. `title` is accepted for the pipeline's sake; headlines are not evidence."""
+    gaz = _load_gazetteer()
+    text = clean_text or ""
+    quotes = find_quotes(text)
+    sentences = split_sentences(text, mask_quotes(text, quotes))
+    ctx = _build_context(text, gaz, _bases.find_mentions(text))
+    dates = DateResolver(text, published_on)
+    troops = _troops.extract(sentences, ctx, dates)
+    bases = _bases.extract(sentences, ctx, dates)
+    _attach_base_counts(troops, bases)
+    statements = _statements.extract(text, sentences, quotes, ctx, dates)
+    amounts = _amounts.extract(sentences)
+    return Facts(_number(troops), _number(bases), _number(statements), _number(amounts))

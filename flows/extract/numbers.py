@@ -1,0 +1,72 @@
+"""Counts as written -> integers: digits with or without separators, number words (via text2num), and
+the qualifiers that make a count approximate or vague (from count_words.csv)."""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from text_to_num import text2num
+
+from .gazetteer import load, trie_pattern
+
+UNITS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+         "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety").split()
+SCALES = ("hundred", "thousand", "million")
+_WORD = trie_pattern(UNITS + list(SCALES))
+NUMBER_WORDS = rf"(?:(?:a|one)\s+(?:hundred|thousand)|(?:{_WORD})(?:(?:[\s-]+|\s+and\s+)(?:{_WORD}))*)"
+DIGITS = r"\d{1,3}(?:[,.\u202f\u00a0 ]\d{3})+(?![\d])|\d+(?![\d,.]\d)"
+VAGUE_NUMERIC = r"\d+0s"                         # "100s"
+NUMBER = rf"(?:{DIGITS}|{VAGUE_NUMERIC}|a dozen|{NUMBER_WORDS})"
+
+
+@dataclass(frozen=True)
+class Count:
+    value: int | None
+    text: str
+    kind: str           # exact | approximate | vague | none
+
+
+@functools.lru_cache(maxsize=4096)
+def words_to_int(words: str) -> int | None:
+    w = re.sub(r"[\s-]+", " ", words.lower().strip())
+    if w == "a dozen":
+        return 12
+    w = re.sub(r"^a (hundred|thousand)", r"one \1", w)
+    try:
+        return int(text2num(w, "en"))
+    except ValueError:
+        return None
+
+
+def parse_number(token: str) -> int | None:
+    """'4,000' / '3100' / 'two thousand' -> int; None when the token is not a plain count ('100s')."""
+    t = token.strip()
+    if re.fullmatch(VAGUE_NUMERIC, t):
+        return None
+    if t[:1].isdigit():
+        digits = re.sub(r"[,.\u202f\u00a0 ]", "", t)
+        return int(digits) if digits.isdigit() else None
+    return words_to_int(t)
+
+
+def qualifier_pattern() -> str:
+    """Approximators that may stand before a number ('around', 'up to', 'more than')."""
+    return trie_pattern([p for p, k in load().count_words if k == "approximate"])
+
+
+def vague_pattern() -> str:
+    """Quantity words that are counts without a number ('hundreds', 'dozens', 'some')."""
+    return trie_pattern([p for p, k in load().count_words if k == "vague"])
+
+
+def make_count(qualifier: str | None, number: str | None, vague: str | None) -> Count:
+    if number:
+        value = parse_number(number)
+        text = f"{qualifier} {number}" if qualifier else number
+        if value is None:
+            return Count(None, text, "vague")
+        return Count(value, text, "approximate" if qualifier else "exact")
+    if vague:
+        return Count(None, vague, "vague")
+    return Count(None, "", "none")

@@ -1,0 +1,404 @@
+"""Quotations and who said them.
+
+A sentence is read with its quotations blanked out (the "frame"); the frame holds the attribution: a
+reporting verb from reporting_verbs.csv and the noun phrase beside it ("Foreign Minister Jane Doe told
+CNN", "said Col. X", "according to the spokesman"). The noun phrase is split from the right into name,
+title (titles.csv) and organisation. Pronouns and role nouns ("he", "the spokesman", "the Estonian
+commander") resolve to the nearest earlier named person whose description shares a word with them.
+A sentence that is only a quotation continues the speaker of the quotation just before it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .context import DocContext
+from .dates import DateResolver
+from .gazetteer import Gazetteer, load
+from .sentences import Quote, Sentence
+
+ADVERBS = {"later", "also", "likewise", "then", "previously", "earlier", "again", "recently", "reportedly",
+           "repeatedly", "has", "have", "had", "was", "is", "separately", "further", "additionally", "once",
+           "publicly", "privately", "yesterday", "today", "subsequently", "simply", "flatly", "similarly",
+           "however,", "too,", "then,", "would", "will", "had", "in", "turn"}
+PRONOUNS = {"he": "m", "she": "f", "He": "m", "She": "f"}
+CONNECTORS = {"of", "for", "the", "and", "&"}
+NAME_PARTICLES = {"al", "al-", "bin", "ibn", "de", "van", "von", "der", "da", "di", "le", "la", "abu", "abdul"}
+SUFFIXES = {"II", "III", "IV", "Jr.", "Jr", "Sr."}
+DETERMINERS = {"a", "an", "the", "A", "An", "The"}
+TERMINAL = re.compile(r"[.!?…:\"”’']\s*$")
+AFTER_QUOTE = re.compile(r"[~”\"’'][,.]?$|~[,.]?[”\"’']?$")
+WORD = re.compile(r"[^\W\d_]{2,}")
+DIGIT = re.compile(r"\d")
+TILDES = re.compile(r"~{2,}")
+TOKEN = re.compile(r"[^\s,;:()]+|[,;:()]")
+
+
+@dataclass
+class Person:
+    offset: int
+    name: str
+    title: str | None
+    org: str | None
+    words: set[str] = field(default_factory=set)
+
+    @property
+    def surname(self) -> str:
+        parts = [p for p in self.name.split() if p not in SUFFIXES]
+        return parts[-1] if parts else self.name
+
+
+@dataclass
+class Speaker:
+    name: str | None = None
+    title: str | None = None
+    org: str | None = None
+
+    def found(self) -> bool:
+        return bool(self.name or self.title or self.org)
+
+
+ROLE_ALIASES = {"gen": "general", "col": "colonel", "lt": "lieutenant", "maj": "major", "adm": "admiral",
+                "capt": "captain", "sgt": "sergeant", "brig": "brigadier", "cmdr": "commander"}
+
+
+def _norm_role(w: str) -> str:
+    w = w.lower().strip(".,’'")
+    return "spokes" if w.startswith("spokes") else ROLE_ALIASES.get(w, w)
+
+
+class Registry:
+    """Named people in order of appearance, with the words that describe them, for resolving references."""
+
+    def __init__(self) -> None:
+        self.people: list[Person] = []
+
+    def add(self, p: Person) -> Person:
+        if not p.name:
+            self.people.append(p)
+            return p
+        known = self.by_surname(p.name.split()[-1], p.offset)
+        if known and len(known.name) >= len(p.name):
+            known.words |= p.words
+            known.title = known.title or p.title
+            known.org = known.org or p.org
+            return known
+        self.people.append(p)
+        return p
+
+    def by_surname(self, word: str, offset: int) -> Person | None:
+        for p in reversed(self.people):
+            if p.name and p.offset <= offset and word and (p.surname == word or word in p.name.split()):
+                return p
+        return None
+
+    def resolve(self, words: set[str], offset: int) -> Person | None:
+        earlier = [p for p in self.people if p.offset < offset]
+        if not earlier:
+            return None
+        want = {_norm_role(w) for w in words} - {"the", "this", "that"}
+        for p in reversed(earlier):
+            if want & {_norm_role(w) for w in p.words}:
+                return p
+        named = [p for p in earlier if p.name]
+        return named[-1] if named else None
+
+
+def _frame(sent: Sentence, quotes: list[Quote]) -> str:
+    chars = list(sent.text)
+    for q in quotes:
+        for k in range(max(q.start, sent.start), min(q.end, sent.end)):
+            chars[k - sent.start] = "~"
+    return "".join(chars)
+
+
+def _is_cap(tok: str) -> bool:
+    return bool(re.match(r"[A-ZÀ-Þ]", tok)) or tok.lower() in NAME_PARTICLES and False
+
+
+def _split_np(tokens: list[str], gaz: Gazetteer) -> Speaker:
+    """['Foreign', 'Minister', 'Jane', 'Doe'] -> name 'Jane Doe', title 'Foreign Minister'."""
+    i = len(tokens)
+    while i > 0:
+        t = tokens[i - 1]
+        bare = t.rstrip(".")
+        if t in SUFFIXES or (_is_cap(t) and t.lower() not in gaz.title_words and t not in gaz.actor_code
+                             and bare not in gaz.speaker_nouns and not t.endswith(("’", "'", "’s", "'s"))
+                             and t not in gaz.place_country) or (t.lower() in NAME_PARTICLES and i < len(tokens)):
+            i -= 1
+            continue
+        break
+    name_toks = tokens[i:]
+    while name_toks and (name_toks[0].lower() in NAME_PARTICLES or name_toks[0] in SUFFIXES):
+        i += 1
+        name_toks = name_toks[1:]
+    rest = tokens[:i]
+    j = len(rest)
+    while j > 0 and (rest[j - 1].lower() in gaz.title_words or (rest[j - 1] in CONNECTORS and j > 1)):
+        j -= 1
+    while j < len(rest) and rest[j] in CONNECTORS:
+        j += 1
+    title_toks, org_toks = rest[j:], rest[:j]
+    org = " ".join(org_toks).strip(" ’'").removesuffix("’s").removesuffix("'s").strip() or None
+    if org and org.lower() in ("the", "a", "an"):
+        org = None
+    if org:
+        org = re.sub(r"^(?:the|a|an)\s+", "", org, flags=re.IGNORECASE)
+    name = " ".join(name_toks) or None
+    if name and len(name_toks) == 1 and (name in gaz.speaker_nouns or name.lower() in gaz.speaker_nouns):
+        org, name = (f"{org} {name}" if org else name), None
+    return Speaker(name, " ".join(title_toks) or None, org)
+
+
+def _np_before(frame: str, pos: int, gaz: Gazetteer) -> tuple[list[str], str | None, int]:
+    """Tokens of the noun phrase ending at pos (adverbs skipped), the determiner that opened it, and its start."""
+    toks = [(m.group(), m.start()) for m in TOKEN.finditer(frame[:pos])]
+    k = len(toks)
+    while k > 0 and toks[k - 1][0].lower() in ADVERBS:
+        k -= 1
+    while k > 0 and toks[k - 1][0].lower() in {"monday", "tuesday", "wednesday", "thursday", "friday",
+                                                 "saturday", "sunday", "on", "late", "early"}:
+        k -= 1
+    np: list[str] = []
+    det = None
+    start = pos
+    if k > 0 and toks[k - 1][0] in PRONOUNS:
+        return [toks[k - 1][0]], None, toks[k - 1][1]
+    while k > 0:
+        t, at = toks[k - 1]
+        low = t.lower()
+        if t in DETERMINERS:
+            det = low
+            start = at
+            break
+        ok = (_is_cap(t) or low in gaz.title_words or low in NAME_PARTICLES or t in SUFFIXES
+              or (low in CONNECTORS and np and (_is_cap(np[0]) or np[0].lower() in gaz.title_words))
+              or low in gaz.speaker_nouns)
+        if not ok or "~" in t:
+            break
+        np.insert(0, t)
+        start = at
+        k -= 1
+    while np and np[0].lower() in CONNECTORS:
+        np.pop(0)
+    return np, det, start
+
+
+def _np_after(frame: str, pos: int, gaz: Gazetteer) -> tuple[list[str], str | None]:
+    toks = [m.group() for m in TOKEN.finditer(frame[pos:pos + 120])]
+    det = None
+    if toks and toks[0] in DETERMINERS:
+        det = toks.pop(0).lower()
+    np: list[str] = []
+    for t in toks:
+        low = t.lower()
+        if t in {"he", "she"} and not np:
+            return [t], None
+        ok = (_is_cap(t) or low in gaz.title_words or low in NAME_PARTICLES or t in SUFFIXES
+              or low in CONNECTORS or low in gaz.speaker_nouns)
+        if not ok or "~" in t:
+            break
+        np.append(t.rstrip("."))  if t.endswith(".") and t.rstrip(".") in SUFFIXES else np.append(t)
+    while np and np[-1].lower() in CONNECTORS:
+        np.pop()
+    if np and np[-1].endswith(".") and len(np[-1]) > 3 and np[-1].lower() not in gaz.title_words:
+        np[-1] = np[-1][:-1]            # the sentence's full stop, not an abbreviation
+    return np, det
+
+
+class Attributor:
+    def __init__(self, ctx: DocContext, gaz: Gazetteer):
+        self.ctx, self.gaz = ctx, gaz
+        self.registry = Registry()
+
+    def _is_person_name(self, name: str, offset: int) -> bool:
+        toks = name.split()
+        if any(t in self.gaz.actor_code or t in self.gaz.place_country for t in toks) and len(toks) == 1:
+            return False
+        if name in self.gaz.actor_code or name in self.gaz.place_country or name in self.gaz.speaker_nouns:
+            return False
+        if len(toks) >= 2:
+            return True
+        return self.registry.by_surname(name, offset) is not None or not name.isupper()
+
+    def speaker_from_np(self, np: list[str], det: str | None, offset: int, frame: str, np_start: int,
+                        sent_start: int) -> Speaker | None:
+        if not np:
+            return None
+        if len(np) == 1 and np[0] in PRONOUNS:
+            p = self.registry.resolve(set(), offset)
+            return Speaker(p.name or None, p.title, p.org) if p else Speaker()
+        sp = _split_np(np, self.gaz)
+        if sp.name and not self._is_person_name(sp.name, offset):
+            sp = Speaker(None, sp.title, " ".join(x for x in (sp.org, sp.name) if x))
+        if sp.name:
+            known = self.registry.by_surname(sp.name.split()[-1], offset) if len(sp.name.split()) == 1 else None
+            words = {w for w in np} | self._apposition_words(frame, np_start)
+            if known:
+                known.words |= words
+                return Speaker(known.name, sp.title or known.title, sp.org or known.org)
+            p = self.registry.add(Person(offset, sp.name, sp.title, sp.org, words))
+            return Speaker(p.name, sp.title or p.title, sp.org or p.org)
+        if det in ("the", "this", "that") and sp.title:
+            p = self.registry.resolve(set(np), offset)
+            if p:
+                return Speaker(p.name or None, p.title or sp.title, p.org or sp.org)
+        if det in ("a", "an") and sp.title:           # 'a ministry official': someone a later 'the official' means
+            self.registry.add(Person(offset, "", sp.title, sp.org, set(np)))
+        return sp if sp.found() else None
+
+    def _apposition_words(self, frame: str, np_start: int) -> set[str]:
+        """Words of an apposition around the name ('A spokesman for the coalition, Col. X,')."""
+        left = frame[:np_start]
+        m = re.search(r"([^,.;~]{3,80}),\s*$", left)
+        right = re.match(r"\s*[^,]*,\s*([^,~]{3,120}),", frame[np_start:])
+        words: set[str] = set()
+        if m:
+            words |= set(m.group(1).split())
+        if right:
+            words |= set(right.group(1).split())
+        return words
+
+    def attribute(self, sent: Sentence, frame: str) -> tuple[Speaker | None, tuple[int, int] | None]:
+        """The speaker of a sentence and where the reporting verb sits in it (None when no verb)."""
+        gaz = self.gaz
+        offset = sent.start
+        verbs = list(gaz.reporting_re.finditer(frame))
+        ordered = [v for v in verbs if gaz.reporting_verbs[v.group()] != "participle"] + \
+                  [v for v in verbs if gaz.reporting_verbs[v.group()] == "participle"]
+        for v in ordered:
+            kind = gaz.reporting_verbs[v.group()]
+            if kind == "according":
+                np, det = _np_after(frame, v.end(), gaz)
+                sp = self.speaker_from_np(np, det, offset + v.start(), frame, v.end(), sent.start)
+                if sp:
+                    return sp, v.span()
+                continue
+            if kind == "participle":
+                np, det, st = self._subject(frame)
+                sp = self.speaker_from_np(np, det, offset, frame, st, sent.start)
+                if sp:
+                    return sp, v.span()
+                continue
+            before = frame[:v.start()].rstrip()
+            if before.endswith(","):
+                np, det, st = _np_before(frame, len(before) - 1, gaz)
+                inner = frame[:st].rstrip()
+                if np and det in ("a", "an") and inner.endswith(","):     # 'X, an Estonian army colonel, told'
+                    np2, det2, st2 = _np_before(frame, len(inner) - 1, gaz)
+                    sp = self.speaker_from_np(np2, det2, offset + st2, frame, st2, sent.start) if np2 else None
+                    if sp and sp.name:
+                        return sp, v.span()
+                if np and inner.endswith(",") or (np and st == 0):
+                    sp = self.speaker_from_np(np, det, offset + st, frame, st, sent.start)
+                    if sp and (sp.name or sp.org or sp.title):
+                        return sp, v.span()
+            np, det, st = _np_before(frame, v.start(), gaz)
+            if np:
+                sp = self.speaker_from_np(np, det, offset + st, frame, st, sent.start)
+                if sp:
+                    return sp, v.span()
+            if kind == "say" and AFTER_QUOTE.search(before):          # '"...," said Col. X'
+                np, det = _np_after(frame, v.end(), gaz)
+                sp = self.speaker_from_np(np, det, offset + v.end(), frame, v.end(), sent.start) if np else None
+                if sp:
+                    return sp, v.span()
+            if before.endswith(","):
+                np, det, st = self._subject(frame)
+                sp = self.speaker_from_np(np, det, offset, frame, st, sent.start)
+                if sp and sp.name:
+                    return sp, v.span()
+        return None, None
+
+    def _subject(self, frame: str) -> tuple[list[str], str | None, int]:
+        """The noun phrase that opens the sentence (its grammatical subject, as far as rules can tell)."""
+        m = re.match(r"\s*(?:(The|A|An|the|a|an)\s+)?((?:[^\s,~]+\s+){0,8}?[^\s,~]+?)(?=\s+(?:[a-z]+ed|[a-z]+s|"
+                     r"has|had|was|is|will|would|likewise|also|later|then|responded|said)\b|,)", frame)
+        if not m:
+            return [], None, 0
+        toks = m.group(2).split()
+        np, det, st = _np_before(" ".join(toks) + " ", len(" ".join(toks)), self.gaz)
+        return np, (m.group(1) or "").lower() or None, m.start(2)
+
+    def note_people(self, sent: Sentence) -> None:
+        """Register titled names in sentences without quotes, so a later 'he' can find them."""
+        for m in self.gaz.title_re.finditer(sent.text):
+            np, det = _np_after(sent.text, m.end(), self.gaz)
+            if len(np) >= 2 and all(_is_cap(t) for t in np):
+                sp = _split_np(m.group().split() + np, self.gaz)
+                if sp.name and len(sp.name.split()) >= 2 and self._is_person_name(sp.name, sent.start):
+                    self.registry.add(Person(sent.start + m.start(), sp.name, sp.title, sp.org,
+                                             set(sent.text[max(0, m.start() - 60):m.end()].split())))
+
+
+def _channel(frame: str, gaz: Gazetteer) -> str | None:
+    pat, labels = gaz.channels
+    m = pat.search(TILDES.sub("~", frame))
+    return labels[int(m.lastgroup[1:])] if m else None
+
+
+def extract(text: str, sentences: list[Sentence], quotes: list[Quote], ctx: DocContext,
+            dates: DateResolver) -> list[dict]:
+    gaz = load()
+    att = Attributor(ctx, gaz)
+    rows: list[dict] = []
+    last: tuple[int, Speaker | None, str | None] | None = None      # (paragraph, speaker, channel)
+    qi = 0
+    for si, sent in enumerate(sentences):
+        inside = [q for q in quotes if sent.start <= q.start and q.end <= sent.end]
+        frame = _frame(sent, inside)
+        if not inside:
+            att.note_people(sent)
+            if gaz.reporting_re.search(frame):
+                rows.extend(_indirect(sent, frame, att, dates, gaz))
+            continue
+        para_text = text[sent.start:sent.end]
+        headline = len(sentences_in_para(sentences, sent.paragraph)) == 1 and not TERMINAL.search(para_text)
+        if headline:
+            continue
+        speaker, vspan = att.attribute(sent, frame)
+        channel = _channel(frame, gaz)
+        if speaker is None and last and frame.strip(" ~.,") == "" and last[0] in (sent.paragraph, sent.paragraph - 1):
+            speaker, channel = last[1], last[2]
+        elif speaker is None:
+            sp_np, det, st = att._subject(frame)
+            speaker = att.speaker_from_np(sp_np, det, sent.start, frame, st, sent.start) if sp_np else None
+            if speaker is None and last and last[0] == sent.paragraph:
+                speaker, channel = last[1], last[2]
+        sd = dates.dates_in(frame, sent.start)
+        for q in inside:
+            a, b = q.inner
+            quote = text[a:b].strip().rstrip(",").strip()
+            if len(WORD.findall(quote)) < 2 and DIGIT.search(quote) or not quote:
+                continue        # a quoted figure ('"$2,5 million"') is an amount, not a statement
+            rows.append({
+                "speaker": speaker.name if speaker else None,
+                "speaker_title": speaker.title if speaker else None,
+                "speaker_org": speaker.org if speaker else None,
+                "quote": quote, "quote_kind": "direct", "channel": channel,
+                "statement_date": sd[0][2] if sd else None,
+                "evidence": sent.text, "start_offset": sent.start, "end_offset": sent.end,
+            })
+        if speaker is not None:
+            last = (sent.paragraph, speaker, channel)
+    return rows
+
+
+def sentences_in_para(sentences: list[Sentence], pno: int) -> list[Sentence]:
+    return [s for s in sentences if s.paragraph == pno]
+
+
+def _indirect(sent: Sentence, frame: str, att: Attributor, dates: DateResolver, gaz: Gazetteer) -> list[dict]:
+    """'X said (that) ...' without quotation marks: the reported clause, as an indirect statement."""
+    sp, vspan = att.attribute(sent, frame)
+    if not sp or not vspan or gaz.reporting_verbs[frame[vspan[0]:vspan[1]]] not in ("say", "tell"):
+        return []
+    m = re.match(r"(?:\s+(?:the\s+)?[A-Z][\w.()]*(?:\s+[A-Z][\w.()]*){0,4})?(?:\s+(?:on|late|early)?\s*[\w ]{0,20}?)?"
+                 r"\s+that\s+(.+)", frame[vspan[1]:])
+    if m:
+        sd = dates.dates_in(frame, sent.start)
+        return [{"speaker": sp.name, "speaker_title": sp.title, "speaker_org": sp.org,
+                 "quote": m.group(1).rstrip(" ."), "quote_kind": "indirect", "channel": _channel(frame, gaz),
+                 "statement_date": sd[0][2] if sd else None,
+                 "evidence": sent.text, "start_offset": sent.start, "end_offset": sent.end}]
+    return []

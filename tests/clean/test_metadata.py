@@ -1,0 +1,53 @@
+"""Headline, publisher and date are read only from shapes that cannot mean anything else."""
+from __future__ import annotations
+
+import datetime
+
+from flows.clean import clean_document
+
+PARA = "The alliance moved a battalion to the eastern border on Monday, officials said in a statement."
+PARA2 = "The move had been planned for months and was not linked to recent events, a spokesman added."
+
+
+def test_wire_dateline_names_the_publisher():
+    doc = clean_document(f"Headline of the day\n\nBAGHDAD (Reuters) - {PARA}\n\n{PARA2}\n")
+    assert doc.publisher == "Reuters"
+
+
+def test_photo_credit_is_a_caption_not_the_publisher():
+    doc = clean_document(f"Headline of the day\n\nA soldier at a checkpoint (photo credit: REUTERS)\n\n{PARA}\n\n{PARA2}\n")
+    assert doc.publisher is None
+    assert next(b for b in doc.blocks if "photo credit" in b.text).kind == "caption"
+
+
+def test_support_appeal_names_the_publisher():
+    doc = clean_document(f"Support Frontline Weekly\n\nHeadline of the day\n\n{PARA}\n\n{PARA2}\n")
+    assert doc.publisher == "Frontline Weekly"
+
+
+def test_generic_support_appeal_names_no_publisher():
+    doc = clean_document(f"Support our work\n\nHeadline of the day\n\n{PARA}\n\n{PARA2}\n")
+    assert doc.publisher is None
+
+
+def test_date_line_before_the_body_gives_published_on():
+    doc = clean_document(f"Headline of the day\nJanuary 8, 2020\n\n{PARA}\n\n{PARA2}\n")
+    assert doc.published_on == datetime.date(2020, 1, 8)
+
+
+def test_month_and_year_alone_give_no_date():
+    doc = clean_document(f"JULY 2020\n\nHeadline of the day\n\n{PARA}\n\n{PARA2}\n")
+    assert doc.published_on is None
+    assert doc.title == "Headline of the day"
+
+
+def test_repeated_headline_is_removed_twice():
+    doc = clean_document(f"Big news headline here\n\nSupport Outlet\n\nBig news headline here\n\n{PARA}\n\n{PARA2}\n")
+    assert [b.kind for b in doc.blocks if b.text == "Big news headline here"] == ["title", "title"]
+    assert "Big news headline" not in doc.clean_text
+
+
+def test_glued_breadcrumb_is_navigation_not_title():
+    doc = clean_document(f"NewsWorldMiddle EastDefence\n\nTroops leave the northern base\n\n{PARA}\n\n{PARA2}\n")
+    assert doc.title == "Troops leave the northern base"
+    assert doc.blocks[0].kind == "navigation"

@@ -1,0 +1,53 @@
+"""Comment threads are cut from the body and split into comments; a body's own list is not a thread."""
+from __future__ import annotations
+
+from flows.clean import clean_document
+from flows.clean.evaluate import fold
+
+
+def test_body_bullet_list_of_seed_003_is_kept(seed_003):
+    doc = clean_document(seed_003)
+    text = fold(doc.clean_text)
+    assert "handed over the Camp Taji to Iraqi forces" in text
+    assert "handed over the Taqaddum Airbase to Iraqi forces" in text
+
+
+def test_comment_after_thread_marker_of_seed_003_is_removed(seed_003):
+    doc = clean_document(seed_003)
+    assert "contractors don" not in doc.clean_text
+    assert [c.author for c in doc.comments] == ["John Wallace"]
+
+
+def test_bullet_comments_with_indented_replies_are_removed(seed_001):
+    doc = clean_document(seed_001)
+    assert "Damien C" not in doc.clean_text and "GPS locators" not in doc.clean_text
+    assert doc.comments[0].author == "Damien C"
+    assert "attacking ISIS" in doc.comments[0].text
+
+
+def test_comment_blocks_have_kind_comments(seed_001):
+    doc = clean_document(seed_001)
+    damien = next(b for b in doc.blocks if "Damien C" in b.text)
+    assert damien.kind == "comments"
+
+
+def test_comments_are_numbered_from_one(seed_001):
+    doc = clean_document(seed_001)
+    assert [c.comment_no for c in doc.comments] == list(range(1, len(doc.comments) + 1))
+
+
+def test_weak_marker_under_the_headline_does_not_cut_the_article():
+    raw = ("Troops return home\n4 Comments\n"
+           + "The last soldiers of the contingent returned home on Friday after nine months abroad, the army said.\n" * 3
+           + "Officials said the unit would rest for a month before resuming training at its home base.\n")
+    doc = clean_document(raw)
+    assert "resuming training" in doc.clean_text
+    assert doc.comments == []
+
+
+def test_leave_a_reply_form_cuts_the_rest():
+    raw = ("The navy commissioned a new patrol ship at the southern port on Tuesday, the admiral said.\n"
+           "The ship will patrol the fishing grounds and support rescue missions in the winter months.\n"
+           "Leave a Reply\nYour email address will not be published.\nComment *\nName *\n")
+    doc = clean_document(raw)
+    assert "email address" not in doc.clean_text and "rescue missions" in doc.clean_text

@@ -1,0 +1,116 @@
+"""Troop rows: actors, counts, actions and places read from the sentence."""
+import pytest
+
+from flows.extract import extract_facts
+
+
+def troops(text):
+    return extract_facts(text).troops
+
+
+def one(text):
+    rows = [r for r in troops(text) if r["troop_count"] is not None]
+    assert len(rows) == 1, rows
+    return rows[0]
+
+
+@pytest.mark.parametrize("text,actor", [
+    ("The Bundeswehr has 90 soldiers in Jordan.", "DEU"),
+    ("About 70 German troops are based in Erbil.", "DEU"),
+    ("Some 400 British troops are stationed in Estonia.", "GBR"),
+    ("Around 95 Kiwi soldiers are serving in Iraq.", "NZL"),
+    ("New Zealand has 95 soldiers in Iraq.", "NZL"),
+    ("About 300 troops of the U.S.-led coalition are based in Syria.", "COALITION"),
+    ("CJTF-OIR has 2,000 personnel in Kuwait.", "COALITION"),
+    ("NATO will send 500 more troops to Iraq.", "NATO"),
+])
+def test_actor_comes_from_names_adjectives_and_institutions(text, actor):
+    assert one(text)["actor"] == actor
+
+
+@pytest.mark.parametrize("text,count,kind", [
+    ("Spain has 5,000 soldiers in Lebanon.", 5000, "exact"),
+    ("Spain has 5200 soldiers in Lebanon.", 5200, "exact"),
+    ("Spain has six soldiers in Lebanon.", 6, "exact"),
+    ("Spain has two thousand soldiers in Lebanon.", 2000, "exact"),
+    ("Spain has around 600 soldiers in Lebanon.", 600, "approximate"),
+    ("Spain will send up to 300 soldiers to Lebanon.", 300, "approximate"),
+    ("Spain has more than 650 soldiers in Lebanon.", 650, "approximate"),
+    ("Spain has at least 40 soldiers in Lebanon.", 40, "approximate"),
+])
+def test_counts_in_digits_words_and_approximations(text, count, kind):
+    row = one(text)
+    assert (row["troop_count"], row["count_kind"]) == (count, kind)
+
+
+@pytest.mark.parametrize("text", [
+    "Hundreds of Spanish soldiers will withdraw from Lebanon.",
+    "Dozens of Spanish troops will leave Lebanon.",
+    "100s of Spanish troops will leave Lebanon.",
+])
+def test_vague_amounts_give_a_null_count_of_kind_vague(text):
+    rows = troops(text)
+    assert rows and all(r["troop_count"] is None and r["count_kind"] == "vague" for r in rows)
+
+
+@pytest.mark.parametrize("text", [
+    "The alliance has 30 members.",
+    "The mission has trained 47,000 soldiers since 2015.",
+    "Since 2015, 47,000 soldiers were trained by the coalition.",
+    "Militias fired 12 rockets at the base, 40 kilometres from Baghdad.",
+    "The attack killed three American soldiers.",
+    "The program cost $500 million in 2019.",
+    "Over 20 years the war changed.",
+])
+def test_numbers_that_are_not_troops_produce_no_counted_rows(text):
+    assert [r for r in troops(text) if r["troop_count"] is not None] == []
+
+
+@pytest.mark.parametrize("text,action", [
+    ("Poland will move 80 soldiers from Baghdad to Kuwait.", "relocate"),
+    ("Poland has withdrawn 80 soldiers from Iraq.", "withdraw"),
+    ("Poland's 80 soldiers are staying in Erbil.", "remain"),
+    ("The number of Polish troops in Iraq will be cut down to 80.", "reduce"),
+    ("Poland is sending 80 soldiers to Kuwait.", "deploy"),
+    ("About 80 Polish soldiers are deployed in Iraq.", "present"),
+    ("Poland evacuated 80 soldiers from the embassy.", "evacuate"),
+])
+def test_action_comes_from_the_verb_and_its_form(text, action):
+    assert one(text)["action"] == action
+
+
+def test_origin_and_location_from_prepositions():
+    row = one("Romania is moving its 14 troops from Baghdad to Taji.")
+    assert (row["origin"], row["location"]) == ("Baghdad", "Taji")
+
+
+def test_a_list_of_destinations_is_kept_whole():
+    assert one("Germany will move 35 soldiers into neighboring Kuwait and Jordan.")["location"] == "Kuwait and Jordan"
+
+
+def test_the_country_resolves_to_the_country_named_before():
+    row = one("NATO stopped training in Iraq and will withdraw 500 trainers from the country.")
+    assert row["origin"] == "Iraq"
+
+
+def test_two_contingents_in_one_sentence_do_not_share_a_verb():
+    rows = troops("Croatian forces will withdraw to Kuwait, while Slovenia's six soldiers are staying in Erbil.")
+    by_actor = {r["actor"]: r for r in rows}
+    assert by_actor["HRV"]["action"] == "withdraw" and by_actor["SVN"]["action"] == "remain"
+    assert by_actor["SVN"]["troop_count"] == 6
+
+
+def test_named_unit_is_recorded():
+    row = one("Roughly 4,000 soldiers from the 1st Brigade of the 82nd Airborne Division began deploying to Kuwait.")
+    assert row["unit"] == "1st Brigade of the 82nd Airborne Division" and row["actor"] == "USA"
+
+
+def test_a_figure_repeated_in_a_quote_is_one_contingent():
+    text = ('The Pentagon said U.S. forces in Afghanistan would be reduced to 2,500.\n\n'
+            '"Our force size will be 2,500 troops," the secretary said.')
+    assert len([r for r in troops(text) if r["troop_count"] == 2500]) == 1
+
+
+def test_movement_without_a_number_is_a_row_with_count_kind_none():
+    rows = troops("French troops have withdrawn from the country.")
+    assert rows[0]["actor"] == "FRA" and rows[0]["count_kind"] == "none" and rows[0]["action"] == "withdraw"
