@@ -27,10 +27,24 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--input", type=Path, default=DEFAULT_INPUT, help="folder of .txt files (default: seeds/)")
     run.add_argument("--warehouse", type=Path, default=DEFAULT_WAREHOUSE,
                      help="DuckDB file (default: warehouse/sitrep.duckdb)")
-    run.add_argument("--batch-size", type=int, default=500, help="documents per load transaction (default: 500)")
-    run.add_argument("--max-bytes", type=int, default=20 * 1024 * 1024,
-                     help="larger files are rejected (default: 20 MiB)")
+    _add_run_options(run)
+    run.add_argument("--task-runner", choices=("default", "dask"), default="default",
+                     help="where cleaning and extraction run: this process (default) or a Dask cluster")
+    run.add_argument("--dask-address", help="scheduler of an existing Dask cluster (default: start a local one)")
+    run.add_argument("--dask-workers", type=int, default=2, help="workers of the local Dask cluster (default: 2)")
     run.set_defaults(handler=_run)
+
+    serve = sub.add_parser("serve", help="run the flow on a schedule, on a local Prefect server started for it")
+    serve.add_argument("--input", type=Path, default=DEFAULT_INPUT, help="folder of .txt files (default: seeds/)")
+    serve.add_argument("--warehouse", type=Path, default=DEFAULT_WAREHOUSE,
+                       help="DuckDB file (default: warehouse/sitrep.duckdb)")
+    _add_run_options(serve)
+    when = serve.add_mutually_exclusive_group()
+    when.add_argument("--cron", default=None, help='cron schedule (default: "*/15 * * * *")')
+    when.add_argument("--interval", type=float, help="seconds between runs, instead of --cron")
+    serve.add_argument("--port", type=int, default=4242, help="port of the local Prefect server (default: 4242)")
+    serve.add_argument("--name", default="sitrep-scheduled", help="deployment name (default: sitrep-scheduled)")
+    serve.set_defaults(handler=_serve)
 
     sql = sub.add_parser("sql", help="run read-only SQL against the warehouse and print a table")
     sql.add_argument("query", nargs="?", help="a SQL statement")
@@ -38,24 +52,59 @@ def _parser() -> argparse.ArgumentParser:
     sql.add_argument("--warehouse", type=Path, default=DEFAULT_WAREHOUSE)
     sql.add_argument("--max-rows", type=int, default=100)
     sql.set_defaults(handler=_sql)
+
+    dash = sub.add_parser("dashboard", help="write an offline HTML page of recent runs, checks and flagged rows")
+    dash.add_argument("--warehouse", type=Path, default=DEFAULT_WAREHOUSE)
+    dash.add_argument("--output", type=Path, help="HTML file to write (default: dashboard.html beside the warehouse)")
+    dash.set_defaults(handler=_dashboard)
     return parser
 
 
-def _run(args: argparse.Namespace) -> int:
-    if not args.input.is_dir():
-        return _fail(f"input folder not found: {args.input}")
-    if args.batch_size < 1:
-        return _fail("--batch-size must be at least 1")
-    from flows.pipeline import sitrep_flow
-    from flows import warehouse
+def _add_run_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--batch-size", type=int, default=500, help="documents per load transaction (default: 500)")
+    parser.add_argument("--max-bytes", type=int, default=20 * 1024 * 1024,
+                        help="larger files are rejected (default: 20 MiB)")
+    parser.add_argument("--wait", type=float, default=30.0,
+                        help="seconds to wait for another run holding the warehouse (default: 30)")
 
-    state = sitrep_flow(
-        input_dir=str(args.input),
-        warehouse_path=str(args.warehouse),
-        batch_size=args.batch_size,
-        max_bytes=args.max_bytes,
-        return_state=True,
-    )
+
+def _check_run_args(args: argparse.Namespace) -> str | None:
+    if not args.input.is_dir():
+        return f"input folder not found: {args.input}"
+    if args.batch_size < 1:
+        return "--batch-size must be at least 1"
+    if args.max_bytes < 1:
+        return "--max-bytes must be at least 1"
+    return None
+
+
+def _flow_parameters(args: argparse.Namespace) -> dict:
+    return {
+        "input_dir": str(args.input.resolve()),
+        "warehouse_path": str(args.warehouse.resolve()),
+        "batch_size": args.batch_size,
+        "max_bytes": args.max_bytes,
+        "lock_wait_seconds": args.wait,
+    }
+
+
+def _run(args: argparse.Namespace) -> int:
+    problem = _check_run_args(args)
+    if problem:
+        return _fail(problem)
+    from flows import warehouse
+    from flows.pipeline import sitrep_flow
+    from flows.runners import task_runner
+
+    try:
+        runner = task_runner(args.task_runner, args.dask_address, args.dask_workers)
+    except ValueError as exc:
+        return _fail(str(exc))
+    flow = sitrep_flow.with_options(task_runner=runner) if runner else sitrep_flow
+    parameters = _flow_parameters(args)
+    if runner:
+        parameters["in_flight"] = args.dask_workers + 1
+    state = flow(**parameters, return_state=True)
     run_id = str(state.state_details.flow_run_id)
     summary = None
     try:
@@ -101,6 +150,37 @@ def format_summary(s: dict) -> str:
     lines.append(f"  DQ report  {s.get('dq_report') or '(not built)'}")
     lines.append("  flags      sitrep sql \"SELECT * FROM dq_flags\"")
     return "\n".join(lines)
+
+
+def _serve(args: argparse.Namespace) -> int:
+    problem = _check_run_args(args)
+    if problem:
+        return _fail(problem)
+    from flows.serve import serve
+
+    try:
+        serve(_flow_parameters(args), cron=args.cron, interval=args.interval, port=args.port, name=args.name)
+    except KeyboardInterrupt:
+        print("sitrep serve: stopped")
+    except RuntimeError as exc:
+        return _fail(str(exc))
+    return 0
+
+
+def _dashboard(args: argparse.Namespace) -> int:
+    import duckdb
+
+    from flows import warehouse
+    from flows.dashboard import build_dashboard
+
+    try:
+        path = build_dashboard(args.warehouse, args.output)
+    except warehouse.WarehouseError as exc:
+        return _fail(str(exc))
+    except duckdb.CatalogException as exc:  # a warehouse from before the dashboard's views: a run upgrades it
+        return _fail(f"{str(exc).splitlines()[0]} (run `sitrep run` once to bring the warehouse up to date)")
+    print(f"dashboard written to {path}")
+    return 0
 
 
 def _sql(args: argparse.Namespace) -> int:

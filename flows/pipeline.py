@@ -1,6 +1,6 @@
 """The sitrep flow: the whole order of work, readable in one screen.
 
-    scan -> for each batch: ingest -> clean -> extract -> load -> validate
+    lock -> scan -> for each batch: ingest -> clean -> extract -> load -> validate -> unlock
 
 Each task is a thin wrapper over a plain function that tests call directly. Tasks receive paths, never DuckDB
 connections (a connection cannot be hashed or shipped to a worker), and cache nothing: documents are large and
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-from collections import Counter
+from collections import Counter, deque
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,13 +21,15 @@ from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
 
 from flows import quality, warehouse
-from flows.clean import clean_document, template_lines
+from flows.clean import clean_document
 from flows.extract import extract_facts
 from flows.ingest import DEFAULT_MAX_BYTES, FileEntry, RawDocument, Rejection, read_documents, scan_folder
 from flows.paths import DEFAULT_INPUT, DEFAULT_WAREHOUSE, artifacts_dir
 from flows.rows import CleanedDocument, ExtractedDocument, document_rows, merge, source_file_row
+from flows.runlock import run_lock
 
 DEFAULT_BATCH_SIZE = 500
+DEFAULT_LOCK_WAIT_SECONDS = 30.0
 
 
 class CriticalChecksFailed(RuntimeError):
@@ -93,8 +95,10 @@ def ingest(entries: list[FileEntry], db_path: Path, max_bytes: int) -> tuple[lis
 
 
 def clean(docs: list[RawDocument]) -> list[CleanedDocument]:
-    template = template_lines(d.raw_text for d in docs)
-    return [CleanedDocument(d, clean_document(d.raw_text, template)) for d in docs]
+    """Each document is cleaned on its own. Corpus-wide template lines (flows.clean.template_lines) are not used:
+    they would make a document's clean text depend on which batch it arrived in, and they strip the body of a
+    wire story that many outlets republish."""
+    return [CleanedDocument(d, clean_document(d.raw_text)) for d in docs]
 
 
 def extract(cleaned: list[CleanedDocument]) -> list[ExtractedDocument]:
@@ -112,6 +116,8 @@ def load(db_path: Path, extracted: list[ExtractedDocument], known: list[RawDocum
 
 
 # --- Prefect tasks: thin wrappers -----------------------------------------------------------------------------
+# clean and extract return (result, seconds): they may run concurrently or on other machines (Dask), so the flow
+# cannot time them from the outside.
 
 
 @task(name="scan", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=1)
@@ -125,13 +131,15 @@ def ingest_task(entries: list[FileEntry], db_path: Path, max_bytes: int):
 
 
 @task(name="clean", cache_policy=NO_CACHE)
-def clean_task(docs: list[RawDocument]) -> list[CleanedDocument]:
-    return clean(docs)
+def clean_task(docs: list[RawDocument]) -> tuple[list[CleanedDocument], float]:
+    started = time.perf_counter()
+    return clean(docs), time.perf_counter() - started
 
 
 @task(name="extract", cache_policy=NO_CACHE)
-def extract_task(cleaned: list[CleanedDocument]) -> list[ExtractedDocument]:
-    return extract(cleaned)
+def extract_task(cleaned: tuple[list[CleanedDocument], float]) -> tuple[list[ExtractedDocument], float]:
+    started = time.perf_counter()
+    return extract(cleaned[0]), time.perf_counter() - started
 
 
 @task(name="load", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=2)
@@ -153,18 +161,39 @@ def sitrep_flow(
     warehouse_path: str = str(DEFAULT_WAREHOUSE),
     batch_size: int = DEFAULT_BATCH_SIZE,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    lock_wait_seconds: float = DEFAULT_LOCK_WAIT_SECONDS,
+    in_flight: int = 2,
 ) -> dict:
+    """Ingest `input_dir` into the warehouse and validate it.
+
+    Batches are cleaned and extracted as submitted tasks (on Dask workers when the flow runs with a Dask task
+    runner) while the flow itself reads files and writes the warehouse: at most `in_flight` batches are in
+    memory at once, so memory stays flat however large the folder.
+    """
     logger = get_run_logger()
     db_path = Path(warehouse_path).resolve()
     run_id = str(flow_run.get_id() or f"local-{dt.datetime.now():%Y%m%dT%H%M%S}")
-    summary = Summary(run_id=run_id, input_dir=str(Path(input_dir).resolve()), warehouse=str(db_path))
-    seconds: Counter[str] = Counter()
+    with run_lock(db_path, run_id, lock_wait_seconds):
+        summary = Summary(run_id=run_id, input_dir=str(Path(input_dir).resolve()), warehouse=str(db_path))
+        warehouse.ensure_schema(db_path)
+        warehouse.start_run(db_path, run_id, summary.input_dir)
+        logger.info("run %s: %s -> %s", run_id, summary.input_dir, db_path)
+        try:
+            _run(summary, Path(input_dir), db_path, batch_size, max_bytes, max(1, in_flight), logger)
+        except Exception as exc:
+            summary.message = summary.message or f"{type(exc).__name__}: {exc}".splitlines()[0]
+            warehouse.finish_run(db_path, run_id, "failed", _as_dict(summary))
+            raise
+        warehouse.finish_run(db_path, run_id, "completed", _as_dict(summary))
+    return _as_dict(summary)
 
-    t = time.perf_counter()
-    warehouse.ensure_schema(db_path)
-    warehouse.start_run(db_path, run_id, summary.input_dir)
-    found = scan_task(Path(input_dir), db_path)
-    seconds["ingest"] += time.perf_counter() - t
+
+def _run(summary: Summary, input_dir: Path, db_path: Path, batch_size: int, max_bytes: int, in_flight: int,
+         logger) -> None:
+    seconds: Counter[str] = Counter()
+    started = time.perf_counter()
+    found = scan_task(input_dir, db_path)
+    seconds["ingest"] += time.perf_counter() - started
     summary.files_seen, summary.files_unchanged = found.files_seen, found.unchanged
     rejections = list(found.rejections)
     logger.info("%d files seen, %d unchanged since the last run, %d to read", found.files_seen, found.unchanged,
@@ -172,50 +201,55 @@ def sitrep_flow(
 
     batches = [found.to_read[i : i + batch_size] for i in range(0, len(found.to_read), batch_size)]
     rows: Counter[str] = Counter()
-    for number, batch in enumerate(batches, start=1):
+    pending: deque = deque()
+    done_files = 0
+
+    def load_oldest() -> None:
+        nonlocal done_files
+        cleaned, future, known, n_files = pending.popleft()
+        extracted, extract_seconds = future.result()
+        seconds["clean"] += cleaned.result()[1]
+        seconds["extract"] += extract_seconds
+        t = time.perf_counter()
+        rows.update(load_task(db_path, extracted, known))
+        seconds["load"] += time.perf_counter() - t
+        done_files += n_files
+        logger.info("loaded %d new documents (%d of %d files done)", len(extracted), done_files, len(found.to_read))
+
+    for batch in batches:
         t = time.perf_counter()
         new, known, refused = ingest_task(batch, db_path, max_bytes)
         seconds["ingest"] += time.perf_counter() - t
         rejections += refused
-        t = time.perf_counter()
-        cleaned = clean_task(new)
-        seconds["clean"] += time.perf_counter() - t
-        t = time.perf_counter()
-        extracted = extract_task(cleaned)
-        seconds["extract"] += time.perf_counter() - t
-        t = time.perf_counter()
-        rows.update(load_task(db_path, extracted, known))
-        seconds["load"] += time.perf_counter() - t
         summary.documents_new += len(new)
         summary.documents_known += len(known)
-        logger.info("batch %d/%d: %d files read, %d new documents, %d rejected (%d of %d files done)", number,
-                    len(batches), len(batch), len(new), len(refused), min(number * batch_size, len(found.to_read)),
-                    len(found.to_read))
+        cleaned = clean_task.submit(new)
+        extracted = extract_task.submit(cleaned)
+        pending.append((cleaned, extracted, known, len(batch)))
+        while len(pending) >= in_flight:
+            load_oldest()
+    while pending:
+        load_oldest()
 
-    warehouse.record_rejections(db_path, run_id, [r.__dict__ for r in rejections])
+    warehouse.record_rejections(db_path, summary.run_id, [r.__dict__ for r in rejections])
     summary.files_rejected = len(rejections)
     summary.rejected = [{"source_file": r.source_file, "reason": r.reason} for r in rejections]
     summary.rows = {table: rows.get(table, 0) for table in warehouse.DOCUMENT_TABLES}
     summary.blocks_removed = rows.get("removed_blocks", 0)
 
     t = time.perf_counter()
-    report = validate_task(db_path, run_id)
+    report = validate_task(db_path, summary.run_id)
     seconds["validate"] += time.perf_counter() - t
     summary.checks_passed, summary.checks_failed = report.passed, report.failed
     summary.critical_failures = [f"{r['suite']}: {r['expectation']} ({r['column_name']})" for r in report.critical_failures]
     summary.warnings = [f"{r['suite']}: {r['expectation']} ({r['column_name']})" for r in report.warnings]
     summary.dq_report = report.docs_index
     summary.seconds = {stage: round(seconds[stage], 3) for stage in ("ingest", "clean", "extract", "load", "validate")}
-
-    failed = bool(report.critical_failures)
-    if failed:
+    if report.critical_failures:
         summary.message = f"{len(report.critical_failures)} critical data-quality check(s) failed: " + "; ".join(
             summary.critical_failures
         )
-    warehouse.finish_run(db_path, run_id, "failed" if failed else "completed", _as_dict(summary))
-    if failed:
         raise CriticalChecksFailed(summary.message)
-    return _as_dict(summary)
 
 
 def _as_dict(summary: Summary) -> dict:

@@ -5,6 +5,12 @@ frame and validated there. Suites live in `expectations/*.json` as plain, review
 each expectation with a severity (critical fails the run; warning only flags) and a `why` a person understands.
 Every result becomes a `dq_results` row, and every offending row a `dq_flag_rows` row, so `dq_flags` can show
 exactly which rows tripped which check and why.
+
+Checks that compare rows across documents (conflicting handover dates, disagreeing troop strengths, near-duplicate
+base names, ...) are SQL views in `sql/dq/`, one row per fact with the measured quantity and a `detail` sentence;
+their suites set the tolerance, so every cross-document result is in Data Docs and `dq_results` like any other.
+An expectation may name a `show` column: the value `dq_flags` shows for an offending row (say the amount as
+written, or the view's `detail`) instead of the checked column's own value (a bare `False`).
 """
 from __future__ import annotations
 
@@ -82,11 +88,22 @@ def validate_warehouse(db_path: Path, run_id: str, docs_dir: Path | None = None)
             report.flags.extend(_flag_rows(run_id, suite, outcome))
     warehouse.append_rows(db_path, "dq_results", report.results)
     warehouse.append_rows(db_path, "dq_flag_rows", report.flags)
+    record_table_counts(db_path, run_id, checked_at)
     if docs_dir is not None:
         context.build_data_docs()
         index = Path(docs_dir) / "gx" / "uncommitted" / "data_docs" / "local_site" / "index.html"
         report.docs_index = str(index) if index.exists() else None
     return report
+
+
+def record_table_counts(db_path: Path, run_id: str, counted_at: dt.datetime) -> None:
+    """Row counts of every contract table as validated, so a run's growth (or a lost table) shows over time."""
+    with warehouse.connect(db_path) as con:
+        con.execute("BEGIN")
+        con.execute("DELETE FROM table_counts WHERE run_id = ?", [run_id])
+        con.execute("INSERT INTO table_counts SELECT ?, ?, table_name, row_count FROM table_sizes",
+                    [run_id, counted_at])
+        con.execute("COMMIT")
 
 
 def _context(docs_dir: Path | None):
@@ -105,7 +122,6 @@ def _context(docs_dir: Path | None):
 def _run_suite(context, suite: Suite, data: pd.DataFrame) -> list[tuple[dict, object]]:
     """Validate one frame against one suite; returns (spec, GX result) pairs in the suite's order."""
     import great_expectations as gx
-    from great_expectations.checkpoint import UpdateDataDocsAction
     from great_expectations.expectations.expectation_configuration import ExpectationConfiguration
 
     source = context.data_sources.add_or_update_pandas("sitrep")
@@ -128,13 +144,14 @@ def _run_suite(context, suite: Suite, data: pd.DataFrame) -> list[tuple[dict, ob
     definition = context.validation_definitions.add_or_update(
         gx.ValidationDefinition(data=batch, suite=gx_suite, name=suite.name)
     )
-    key = [c for c in suite.key if c in data.columns]
+    shown = [spec["show"] for spec in specs if spec.get("show")]
+    key = [c for c in dict.fromkeys(suite.key + shown) if c in data.columns]
     result_format = {"result_format": "COMPLETE", "unexpected_index_column_names": key} if key else "COMPLETE"
     checkpoint = context.checkpoints.add_or_update(
         gx.Checkpoint(
             name=f"sitrep_{suite.name}",
             validation_definitions=[definition],
-            actions=[UpdateDataDocsAction(name="data_docs")] if _is_file_context(context) else [],
+            actions=[],
             result_format=result_format,
         )
     )
@@ -190,14 +207,26 @@ def _flag_rows(run_id: str, suite: Suite, outcome: tuple[dict, object]) -> list[
             {
                 "run_id": run_id,
                 "suite": suite.name,
-                "table_name": suite.table,
+                "table_name": key.get("table_name") or suite.table,
                 "row_key": json.dumps(key, default=str),
                 "doc_id": key.get("doc_id"),
                 "expectation": spec["type"],
                 "severity": spec["severity"],
                 "column_name": column,
-                "value": None if column is None else str(index.get(column)),
+                "value": _shown_value(spec, index),
                 "reason": spec["why"],
             }
         )
     return flags
+
+
+def _shown_value(spec: dict, index: dict) -> str | None:
+    """What a person needs to see of the offending row: the `show` column, else the checked column(s)."""
+    kwargs = spec["kwargs"]
+    columns = [spec["show"]] if spec.get("show") else [kwargs["column"]] if kwargs.get("column") else (
+        kwargs.get("column_list") or [c for c in (kwargs.get("column_A"), kwargs.get("column_B")) if c]
+    )
+    values = [index.get(c) for c in columns]
+    if not values or all(v is None for v in values):
+        return None
+    return ", ".join(str(v) for v in values)

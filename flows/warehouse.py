@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
+import time
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
@@ -36,20 +37,44 @@ class WarehouseError(RuntimeError):
     """A problem with the warehouse file itself, phrased for the person running sitrep."""
 
 
+CONNECT_TIMEOUT_SECONDS = 30.0
+
+
 @contextlib.contextmanager
-def connect(path: Path | str, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
+def connect(
+    path: Path | str, read_only: bool = False, timeout: float = CONNECT_TIMEOUT_SECONDS
+) -> Iterator[duckdb.DuckDBPyConnection]:
+    """Open the warehouse, waiting up to `timeout` seconds while another process holds DuckDB's file lock.
+
+    DuckDB lets one process write or several read, never both; every sitrep connection is short-lived (one
+    operation), so a reader and the writer only ever wait for each other briefly.
+    """
     path = Path(path)
     if read_only and not path.exists():
         raise WarehouseError(f"no warehouse at {path}: run `sitrep run` first")
     path.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        con = duckdb.connect(str(path), read_only=read_only)
-    except duckdb.IOException as exc:
-        raise WarehouseError(f"cannot open warehouse {path}: {exc}") from exc
+    con = _open(path, read_only, timeout)
     try:
         yield con
     finally:
         con.close()
+
+
+def _open(path: Path, read_only: bool, timeout: float) -> duckdb.DuckDBPyConnection:
+    deadline = time.monotonic() + timeout
+    pause = 0.05
+    while True:
+        try:
+            return duckdb.connect(str(path), read_only=read_only)
+        except duckdb.IOException as exc:
+            if "lock" not in str(exc).lower():
+                raise WarehouseError(f"cannot open warehouse {path}: {exc}") from exc
+            if time.monotonic() >= deadline:
+                raise WarehouseError(
+                    f"warehouse {path} stayed locked by another process for {timeout:.0f} s: {exc}"
+                ) from exc
+            time.sleep(pause)
+            pause = min(pause * 2, 0.5)
 
 
 def sql_file(relative: str) -> str:
@@ -144,7 +169,9 @@ def load_batch(path: Path | str, rows: Mapping[str, list[Mapping]], source_files
 
 
 def start_run(path: Path | str, run_id: str, input_dir: str) -> None:
+    """Record the run; runs still marked 'running' were interrupted (the caller holds the run lock)."""
     with connect(path) as con:
+        con.execute(sql_file("load/interrupted_runs.sql"))
         con.execute(
             "INSERT OR REPLACE INTO pipeline_runs (run_id, started_at, status, input_dir) VALUES (?, ?, 'running', ?)",
             [run_id, dt.datetime.now(), input_dir],

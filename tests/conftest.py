@@ -80,3 +80,29 @@ def pytest_sessionfinish(session, exitstatus):
     if server_module is not None:
         for server in list(server_module.SubprocessASGIServer._instances.values()):
             server.stop()
+
+
+def load_folder(input_dir: Path, db: Path, batch_size: int = 500) -> dict[str, int]:
+    """The flow's stages called as plain functions, without Prefect or validation: fast enough to repeat."""
+    from flows import pipeline, warehouse
+
+    warehouse.ensure_schema(db)
+    found = pipeline.scan(input_dir, db)
+    new_total = 0
+    for i in range(0, len(found.to_read), batch_size):
+        new, known, _ = pipeline.ingest(found.to_read[i : i + batch_size], db, pipeline.DEFAULT_MAX_BYTES)
+        pipeline.load(db, pipeline.extract(pipeline.clean(new)), known)
+        new_total += len(new)
+    return {"new": new_total, "unchanged": found.unchanged}
+
+
+def varied_seeds(target: Path, copies: int) -> list[Path]:
+    """`copies` distinct documents made from the seeds (a numbered line appended changes each one's bytes)."""
+    seeds = sorted(SEEDS.glob("*.txt"))
+    paths = []
+    for n in range(copies):
+        seed = seeds[n % len(seeds)]
+        path = target / f"{n:04d}_{seed.name}"
+        path.write_text(seed.read_text(encoding="utf-8") + f"\n\nCopy {n}.\n", encoding="utf-8")
+        paths.append(path)
+    return paths

@@ -103,3 +103,44 @@ def test_cyrillic_in_a_single_byte_code_page_is_not_mistaken_for_cp1252(tmp_path
     text = "Министр обороны заявил, что войска останутся на базе до конца года."
     doc = _read(tmp_path, "a.txt", text.encode("cp1251"))
     assert doc.raw_text == text and "cp1251" in doc.encoding
+
+
+def test_invalid_utf8_sequences_fall_back_to_a_recorded_legacy_decoding(tmp_path):
+    doc = _read(tmp_path, "a.txt", b"Troops left the base \xff\xfe on Monday, officials said in a statement.")
+    assert isinstance(doc, RawDocument) and "not valid UTF-8" in doc.encoding
+
+
+def test_utf16_with_a_byte_order_mark_is_decoded(tmp_path):
+    doc = _read(tmp_path, "a.txt", "Troops left the base.".encode("utf-16"))
+    assert doc.raw_text == "Troops left the base." and doc.encoding == "utf-16"
+
+
+def test_a_symlink_loop_is_rejected_not_followed(tmp_path):
+    (tmp_path / "a.txt").symlink_to(tmp_path / "b.txt")
+    (tmp_path / "b.txt").symlink_to(tmp_path / "a.txt")
+    entries, rejections = scan_folder(tmp_path)
+    assert entries == [] and {r.source_file for r in rejections} == {"a.txt", "b.txt"}
+    assert all("cannot stat" in r.reason for r in rejections)
+
+
+def test_an_unreadable_file_is_rejected_with_the_reason(tmp_path, monkeypatch):
+    path = tmp_path / "locked.txt"
+    path.write_text("secret")
+    entry = _entry(path, tmp_path)
+    real_open = open
+
+    def refuse(file, *args, **kwargs):  # tests run as root, which chmod cannot lock out
+        if str(file) == str(path):
+            raise PermissionError(13, "Permission denied")
+        return real_open(file, *args, **kwargs)
+
+    monkeypatch.setattr("builtins.open", refuse)
+    result = read_document(entry)
+    assert isinstance(result, Rejection) and "Permission denied" in result.reason
+
+
+def test_a_missing_input_folder_is_an_error_not_an_empty_run(tmp_path):
+    import pytest
+
+    with pytest.raises(NotADirectoryError, match="input folder not found"):
+        scan_folder(tmp_path / "nope")

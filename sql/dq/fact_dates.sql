@@ -1,0 +1,35 @@
+-- Every date in the warehouse (a document's publication date, a fact's event or statement date) beside its
+-- document's date: inside 2000-01-01 .. today (critical: anything else is a misread), and not after the document
+-- that reports it (warning: a plan or a misread year). (Validated by expectations/fact_dates.json.)
+CREATE OR REPLACE VIEW dq_fact_dates AS
+WITH dated AS (
+    SELECT 'documents' AS table_name, doc_id, CAST(NULL AS INTEGER) AS mention_no, 'published_on' AS date_column,
+           published_on AS fact_date
+    FROM documents WHERE published_on IS NOT NULL
+    UNION ALL
+    SELECT 'troops', doc_id, mention_no, 'event_date', event_date FROM troops WHERE event_date IS NOT NULL
+    UNION ALL
+    SELECT 'bases', doc_id, mention_no, 'event_date', event_date FROM bases WHERE event_date IS NOT NULL
+    UNION ALL
+    SELECT 'statements', doc_id, mention_no, 'statement_date', statement_date
+    FROM statements WHERE statement_date IS NOT NULL
+),
+with_document AS (
+    SELECT f.*, d.published_on
+    FROM dated AS f
+    LEFT JOIN documents AS d USING (doc_id)
+),
+checked AS (
+    SELECT *,
+           fact_date BETWEEN DATE '2000-01-01' AND current_date AS in_range,
+           coalesce(datediff('day', published_on, fact_date), 0) AS days_after_document
+    FROM with_document
+)
+SELECT *,
+       CASE
+           WHEN NOT in_range THEN format('{} {} is outside 2000-01-01 .. today', date_column, fact_date)
+           WHEN days_after_document > 0 THEN format('{} {} is {} days after the document''s date {}', date_column,
+                                                    fact_date, days_after_document, published_on)
+           ELSE format('{} {}', date_column, fact_date)
+       END AS detail
+FROM checked;

@@ -1,0 +1,104 @@
+"""One writer at a time; readers and writers wait for each other only briefly; a killed run loses nothing."""
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+from flows import cli, warehouse
+from flows.runlock import WarehouseBusy, run_lock
+from tests.conftest import ROOT, load_folder, table_snapshot, varied_seeds
+
+
+def test_a_second_run_lock_names_the_run_that_holds_it(warehouse_path):
+    with run_lock(warehouse_path, "run-A", wait_seconds=0):
+        with pytest.raises(WarehouseBusy, match="warehouse is in use by run run-A"):
+            with run_lock(warehouse_path, "run-B", wait_seconds=0.3):
+                pass
+
+
+def test_the_run_lock_is_free_again_after_a_run(warehouse_path):
+    with run_lock(warehouse_path, "run-A", wait_seconds=0):
+        pass
+    with run_lock(warehouse_path, "run-B", wait_seconds=0):
+        pass
+
+
+def test_a_lock_held_by_a_killed_process_is_released(warehouse_path):
+    holder = subprocess.Popen([sys.executable, "-c", (
+        "import sys, time; from pathlib import Path; from flows.runlock import run_lock\n"
+        f"with run_lock(Path({str(warehouse_path)!r}), 'doomed', 0):\n"
+        "    print('locked', flush=True); time.sleep(60)\n")], cwd=ROOT, stdout=subprocess.PIPE, text=True)
+    assert holder.stdout.readline().strip() == "locked"
+    os.kill(holder.pid, signal.SIGKILL)
+    holder.wait()
+    with run_lock(warehouse_path, "next", wait_seconds=5):
+        pass
+
+
+@pytest.mark.slow
+def test_sitrep_run_exits_with_a_clear_message_while_another_run_holds_the_warehouse(
+        input_dir, warehouse_path, seeds_dir, capsys):
+    (input_dir / "a.txt").write_text((seeds_dir / sorted(p.name for p in seeds_dir.glob("*.txt"))[0]).read_text())
+    with run_lock(warehouse_path, "run-A", wait_seconds=0):
+        code = cli.main(["run", "--input", str(input_dir), "--warehouse", str(warehouse_path), "--wait", "1"])
+    err = capsys.readouterr().err
+    assert code == 1 and "warehouse is in use by run run-A" in err
+
+
+def test_a_writer_waits_for_a_reader_in_another_process(warehouse_path):
+    warehouse.ensure_schema(warehouse_path)
+    reader = subprocess.Popen([sys.executable, "-c", (
+        "import duckdb, time\n"
+        f"con = duckdb.connect({str(warehouse_path)!r}, read_only=True)\n"
+        "print('reading', flush=True); time.sleep(1.5); con.close()\n")], stdout=subprocess.PIPE, text=True)
+    assert reader.stdout.readline().strip() == "reading"
+    with warehouse.connect(warehouse_path) as con:
+        con.execute("CREATE TABLE IF NOT EXISTS written_while_read AS SELECT 1 AS x")
+    reader.wait()
+    _, rows = warehouse.query(warehouse_path, "SELECT x FROM written_while_read")
+    assert rows == [(1,)]
+
+
+def test_a_writer_gives_up_with_a_clear_error_when_the_file_stays_locked(warehouse_path):
+    warehouse.ensure_schema(warehouse_path)
+    reader = subprocess.Popen([sys.executable, "-c", (
+        "import duckdb, time\n"
+        f"con = duckdb.connect({str(warehouse_path)!r}, read_only=True)\n"
+        "print('reading', flush=True); time.sleep(30)\n")], stdout=subprocess.PIPE, text=True)
+    try:
+        assert reader.stdout.readline().strip() == "reading"
+        with pytest.raises(warehouse.WarehouseError, match="locked by another process"):
+            with warehouse.connect(warehouse_path, timeout=0.5):
+                pass
+    finally:
+        reader.kill()
+        reader.wait()
+
+
+@pytest.mark.slow
+def test_a_run_killed_mid_load_leaves_no_half_document_and_the_next_run_completes_the_work(
+        input_dir, warehouse_path, tmp_path):
+    varied_seeds(input_dir, 30)
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    run = subprocess.Popen([sys.executable, "-m", "flows.cli", "run", "--input", str(input_dir), "--warehouse",
+                            str(warehouse_path), "--batch-size", "3"], cwd=ROOT, env=env,
+                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    deadline = time.monotonic() + 240
+    for line in run.stdout:
+        if "loaded" in line and "files done" in line and "(3 of" not in line:  # at least two batches committed
+            break
+        assert time.monotonic() < deadline, "the run never reached loading"
+    os.kill(run.pid, signal.SIGKILL)
+    run.wait()
+
+    _, partial = warehouse.query(warehouse_path, "SELECT count(*) FROM documents")
+    assert 0 < partial[0][0] < 30
+    assert load_folder(input_dir, warehouse_path)["new"] == 30 - partial[0][0]
+    reference = tmp_path / "reference.duckdb"
+    load_folder(input_dir, reference)
+    assert table_snapshot(warehouse_path) == table_snapshot(reference)
