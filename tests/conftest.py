@@ -10,6 +10,7 @@ import pytest
 
 _PREFECT_HOME = tempfile.mkdtemp(prefix="sitrep-prefect-")
 os.environ["PREFECT_HOME"] = _PREFECT_HOME  # before flows.prefect_env is imported by any test module
+os.environ["PREFECT_LOGGING_TO_API_ENABLED"] = "false"  # log lines after the server stops would fail to send
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

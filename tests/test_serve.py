@@ -64,8 +64,12 @@ def test_serve_creates_the_deployment_and_a_scheduled_run_executes_end_to_end(in
         _, docs = warehouse.query(warehouse_path, "SELECT count(*) FROM documents")
         assert docs == [(1,)]
     finally:
-        os.killpg(serve.pid, signal.SIGTERM)
-        serve.wait(timeout=60)
+        serve.send_signal(signal.SIGTERM)
+        try:
+            serve.wait(timeout=180)
+        except subprocess.TimeoutExpired:
+            os.killpg(serve.pid, signal.SIGKILL)
+            pytest.fail("sitrep serve did not stop within 180 s of SIGTERM")
     with pytest.raises(OSError):
         _get(f"http://127.0.0.1:{port}/api/health")
 
