@@ -59,5 +59,5 @@ def extract_facts(clean_text: str, published_on: datetime.date | None = None, ti
     bases = _bases.extract(sentences, ctx, dates)
     _attach_base_counts(troops, bases)
     statements = _statements.extract(text, sentences, quotes, ctx, dates)
-    amounts = _amounts.extract(sentences)
+    amounts = _amounts.extract(sentences, text)
     return Facts(_number(troops), _number(bases), _number(statements), _number(amounts))

@@ -3,11 +3,12 @@ when the readings disagree (or only the foreign one works, "$2,5 million") and t
 does not settle it, the amount is ambiguous and its value stays NULL rather than a guess."""
 from __future__ import annotations
 
+import functools
 import re
 
 from babel.numbers import NumberFormatError, parse_decimal
 
-from .sentences import Sentence
+from .sentences import Sentence, with_hits
 
 SYMBOLS = {"US$": "USD", "U.S.$": "USD", "$": "USD", "A$": "AUD", "AU$": "AUD", "C$": "CAD", "CA$": "CAD",
            "NZ$": "NZD", "€": "EUR", "£": "GBP", "USD": "USD", "EUR": "EUR", "GBP": "GBP", "CHF": "CHF"}
@@ -29,6 +30,7 @@ AMOUNT_RE = re.compile(
 HINT = re.compile(rf"{_SYM}|dollar|euro|pound|illions of")
 
 
+@functools.lru_cache(maxsize=4096)
 def read_number(num: str, currency: str) -> tuple[float | None, bool]:
     """(value, ambiguous) for the digits as written, under the currency's convention."""
     readings = {}
@@ -49,8 +51,10 @@ def read_number(num: str, currency: str) -> tuple[float | None, bool]:
     return (readings["en_US"], False) if home == "en_US" else (None, True)
 
 
-def extract(sentences: list[Sentence]) -> list[dict]:
+def extract(sentences: list[Sentence], text: str | None = None) -> list[dict]:
     rows: list[dict] = []
+    if text is not None:
+        sentences = with_hits(sentences, HINT, text)
     for sent in sentences:
         if not HINT.search(sent.text):
             continue

@@ -3,6 +3,11 @@ name per base, and the event each sentence reports at it.
 
 Canonicalisation normalises first (base_key: accents, "al-", generic words, "K-1" -> "k1") and only then
 fuzzy-matches, refusing any match whose digits differ: raw fuzzy matching confuses K-1 with K-2.
+
+A sentence without a named base may still report an event at one through an anaphor: "the camp", "this
+airbase" (the base named within the last three sentences) or a sentence-initial "It" directly before the
+event verb (the base named in the sentence just before). Such events mostly elaborate the event reported
+where the base is named, so they count only where they add one (see extract).
 """
 from __future__ import annotations
 
@@ -13,7 +18,7 @@ from rapidfuzz import fuzz, process
 
 from .context import DocContext, Mention
 from .dates import DateResolver
-from .gazetteer import Gazetteer, base_key, load
+from .gazetteer import Gazetteer, alternation, base_key, led, load, lowercase_twin
 from .sentences import Sentence
 
 TYPE_SUFFIX = (r"(?:Air\s+Base|Airbase|Air\s+Field|Airfield|Army\s+Air\s+Field|air\s+base|airbase|airfield|"
@@ -24,17 +29,22 @@ GENERIC_FIRST = {"the", "a", "an", "this", "that", "its", "their", "our", "anoth
                  "joint", "forward", "one", "each", "every", "some", "other", "nearby", "same", "western", "eastern",
                  "northern", "southern", "central", "army", "naval", "air", "strategic", "secret", "temporary"}
 PATTERNS = [
-    re.compile(rf"\bCamp\s+{NAME_WORD}(?:\s+{NAME_WORD})?"),
-    re.compile(rf"\b(?:Forward\s+Operating\s+Base|FOB|Joint\s+Base|Combat\s+Outpost|COB)\s+{NAME_WORD}"),
-    re.compile(r"\bK-?\d{1,2}\b"),
+    re.compile(rf"Camp(?<!\wCamp)\s+{NAME_WORD}(?:\s+{NAME_WORD})?"),     # = \bCamp, literal first: faster scan
+    re.compile(rf"(?=[FJC])\b(?:Forward\s+Operating\s+Base|FOB|Joint\s+Base|Combat\s+Outpost|COB)\s+{NAME_WORD}"),
+    re.compile(r"K(?<!\wK)-?\d{1,2}\b"),
 ]
 # "<Name> Air Base": found from the type word backwards, since a scan from every capital letter is slow
-SUFFIX_RE = re.compile(rf"\s+{TYPE_SUFFIX}\b")
+# the type word after a blank (the blanks before it are walked back in Python: a pattern opening with the
+# type word's literal scans far faster than one opening with \s+)
+SUFFIX_RE = re.compile(rf"(?<=\s){TYPE_SUFFIX}\b")
 NAME_BEFORE = re.compile(rf"(?:\b[Aa]l[-\s])?\b{NAME_WORD}(?:\s+{NAME_WORD}){{0,2}}\Z")
 SUFFIX_AFTER_ALIAS = re.compile(rf"^\s*(?:{TYPE_SUFFIX})\b")
 PREFIX_BEFORE_ALIAS = re.compile(r"(?:\b(?:Camp|Joint Base|FOB)\s+|\b[Aa]l[-\s])$")
-ANAPHOR = re.compile(r"\b(?:the|this|that)\s+(?:air\s*base|airbase|base|camp|airfield|facility|installation)\b",
-                     re.IGNORECASE)
+ANAPHOR = re.compile(r"(?=[Tt])\b(?:the|this|that)\s+(?:[a-z]+\s+)?(?:air\s*base|airbase|base|camp|airfield|facility|installation|hub|"
+                     r"outpost)\b", re.IGNORECASE)
+IT_SUBJECT = re.compile(r"It\s+(?:will\s+|would\s+|can\s+|could\s+|is\s+to\s+|also\s+|now\s+|currently\s+)*(?=[a-z])")
+FUTURE_BEFORE = re.compile(r"\b(?:will|would|shall|is\s+to|are\s+to|plans?\s+to|expected\s+to)\s+(?:\w+\s+)?$")
+ANAPHOR_REACH = 3           # a definite 'the base' may point this many sentences back; 'It' only one
 
 
 def _name_ok(text: str, gaz: Gazetteer) -> bool:
@@ -78,13 +88,23 @@ def _canonical_unknown(name: str, key: str) -> str:
     return f"{words} Base"
 
 
+@functools.lru_cache(maxsize=1)
+def _alias_twin() -> re.Pattern[str] | None:
+    """base_alias_re for lowercased text: the aliases lowercased, as a case-sensitive trie (fast to scan)."""
+    aliases = load().base_aliases
+    return alternation([a.lower() for a in aliases]) if aliases else lowercase_twin(load().base_alias_re)
+
+
 def find_mentions(text: str) -> list[Mention]:
     """Every named base in the text, longest span wins where candidates overlap."""
     gaz = load()
     cands: list[tuple[int, int]] = []
-    for m in gaz.base_alias_re.finditer(text):
+    low, twin = text.lower(), _alias_twin()
+    aliases = twin.finditer(low) if twin and len(low) == len(text) else gaz.base_alias_re.finditer(text)
+    for m in aliases:
         s, e = m.start(), m.end()
-        if m.group()[0].islower() and not m.group()[:3].lower() == "al-":
+        found = text[s:e]
+        if found[0].islower() and not found[:3].lower() == "al-":
             continue                # gazetteer names are proper nouns; 'taji' in a URL is not a base
         pre = PREFIX_BEFORE_ALIAS.search(text[max(0, s - 12):s])
         if pre:
@@ -98,8 +118,11 @@ def find_mentions(text: str) -> list[Mention]:
             if _name_ok(m.group(), gaz):
                 cands.append((m.start(), m.end()))
     for m in SUFFIX_RE.finditer(text):
-        lo = max(0, m.start() - 60)
-        n = NAME_BEFORE.search(text, lo, m.start())
+        ws = m.start()
+        while ws > 0 and text[ws - 1].isspace():
+            ws -= 1
+        lo = max(0, ws - 60)
+        n = NAME_BEFORE.search(text, lo, ws)
         if n and _name_ok(text[n.start():m.end()], gaz):
             cands.append((n.start(), m.end()))
     cands.sort(key=lambda c: (c[0], -(c[1] - c[0])))
@@ -113,10 +136,17 @@ def find_mentions(text: str) -> list[Mention]:
     return out
 
 
+@functools.lru_cache(maxsize=1)
+def _event_twins() -> list[tuple[re.Pattern[str], re.Pattern[str] | None, str]]:
+    return [(pat, led(tw) if (tw := lowercase_twin(pat)) else None, event) for pat, event in load().base_events]
+
+
 def _triggers(sent: Sentence, gaz: Gazetteer, blocked: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
     found: list[tuple[int, int, str]] = []
-    for pat, event in gaz.base_events:
-        for m in pat.finditer(sent.text):
+    low = sent.text.lower()
+    same = len(low) == len(sent.text)
+    for pat, twin, event in _event_twins():
+        for m in (twin.finditer(low) if twin and same else pat.finditer(sent.text)):
             a, b = sent.start + m.start(), sent.start + m.end()
             if any(a < y and x < b for x, y in blocked) or any(a < y and x < b for x, y, _ in found):
                 continue
@@ -137,14 +167,28 @@ def extract(sentences: list[Sentence], ctx: DocContext, dates: DateResolver) -> 
     gaz = load()
     rows: list[dict] = []
     by_key: dict[tuple[str, str], dict] = {}
-    for sent in sentences:
-        mentions = [b for b in ctx.bases if sent.start <= b.start and b.end <= sent.end]
+    last_named: tuple[int, Mention] | None = None          # (sentence index, base) named last
+    # Events read through an anaphor ('It will host', 'the camp was shelled') mostly elaborate the event
+    # reported where the base is named ('...handing over the base; troops will evacuate the base; it hosted
+    # 800 troops'). So an anaphoric 'host' counts only for a base with no event yet, and an anaphoric change
+    # (handover, evacuate, attack, ...) only for a base whose named events are all 'host'.
+    anaphoric: list[dict] = []
+    for si, sent in enumerate(sentences):
+        mentions = ctx.in_span(ctx.bases, sent.start, sent.end)
+        verb_at = None
+        if mentions:
+            last_named = (si, mentions[-1])
+        else:
+            mentions, verb_at = _anaphors(sent, si, last_named)
         if not mentions:
             continue
         triggers = _triggers(sent, gaz, [(b.start, b.end) for b in mentions])
+        if verb_at is not None:         # 'It' is the base only as the subject of the event verb itself
+            triggers = [t for t in triggers if t[0] == verb_at]
         if not triggers:
             continue
         sent_dates = dates.dates_in(sent.text, sent.start)
+        named_starts = {m.start for m in ctx.in_span(ctx.bases, sent.start, sent.end)}
         for b in mentions:
             t = min(triggers, key=lambda tr: _gap((tr[0], tr[1]), (b.start, b.end)))
             event = t[2]
@@ -157,9 +201,18 @@ def extract(sentences: list[Sentence], ctx: DocContext, dates: DateResolver) -> 
             subj = [a for a in ctx.actors if sent.start <= a.start < min(t[0], b.start)]
             from_party = subj[0].value if subj else None
             date = None
-            if sent_dates:
+            usable = sent_dates
+            if usable and FUTURE_BEFORE.search(ctx.text, max(sent.start, t[0] - 30), t[0]):
+                # 'it will host ..., the spokesman said on Wednesday': a plan has no date from the speaking
+                usable = dates.event_dates(sent.text, sent.start)
+            if usable:
                 anchor = (min(t[0], b.start), max(t[1], b.end))
-                date = min(sent_dates, key=lambda d: _gap((sent.start + d[0], sent.start + d[1]), anchor))[2]
+                date = min(usable, key=lambda d: _gap((sent.start + d[0], sent.start + d[1]), anchor))[2]
+            if verb_at is not None or b.start not in named_starts:
+                anaphoric.append({"base": b.value, "base_text": b.text, "event": event, "from_party": from_party,
+                                  "to_party": to_party, "event_date": date, "troop_count": None,
+                                  "evidence": sent.text, "start_offset": sent.start, "end_offset": sent.end})
+                continue
             key = (b.value, event)
             if key in by_key:
                 row = by_key[key]
@@ -171,7 +224,34 @@ def extract(sentences: list[Sentence], ctx: DocContext, dates: DateResolver) -> 
                    "evidence": sent.text, "start_offset": sent.start, "end_offset": sent.end}
             by_key[key] = row
             rows.append(row)
+    named: dict[str, set[str]] = {}
+    for r in rows:
+        named.setdefault(r["base"], set()).add(r["event"])
+    for row in anaphoric:
+        known = named.get(row["base"], set())
+        fresh = not known if row["event"] == "host" else known <= {"host"}
+        if fresh and (row["base"], row["event"]) not in by_key:
+            by_key[(row["base"], row["event"])] = row
+            rows.append(row)
     return rows
+
+
+def _anaphors(sent: Sentence, si: int, last_named: tuple[int, Mention] | None) -> tuple[list[Mention], int | None]:
+    """'The camp was shelled', 'It will host 600 soldiers': the base named just before, standing at the
+    anaphor's place in this sentence (its canonical name and its text as written there), and for 'It' the
+    offset where the event verb must stand."""
+    if last_named is None:
+        return [], None
+    distance, base = si - last_named[0], last_named[1]
+    if distance > ANAPHOR_REACH:
+        return [], None
+    m = ANAPHOR.search(sent.text)
+    if m and distance <= ANAPHOR_REACH:
+        return [Mention(sent.start + m.start(), sent.start + m.end(), base.text, base.value)], None
+    m = IT_SUBJECT.match(sent.text)
+    if m and distance == 1:
+        return [Mention(sent.start, sent.start + 2, base.text, base.value)], sent.start + m.end()
+    return [], None
 
 
 def resolve_anaphor(text: str, offset: int, ctx: DocContext) -> Mention | None:

@@ -27,9 +27,11 @@ def read_csv(name: str) -> list[dict[str, str]]:
         return [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(fh)]
 
 
-def trie_pattern(phrases: list[str]) -> str:
+def trie_pattern(phrases: list[str], after_first: str = "") -> str:
     """Phrases folded into a prefix tree, written as a regex: Python's re tries alternatives one by one,
-    so a flat list of hundreds of names costs hundreds of attempts per character; a trie costs one."""
+    so a flat list of hundreds of names costs hundreds of attempts per character; a trie costs one.
+    `after_first` is inserted after each phrase's first character (a look-behind standing in for a leading
+    boundary: a pattern that opens with a literal lets the engine skip straight to candidate characters)."""
     trie: dict = {}
     for p in phrases:
         node = trie
@@ -37,9 +39,10 @@ def trie_pattern(phrases: list[str]) -> str:
             node = node.setdefault(ch, {})
         node[""] = {}
 
-    def emit(node: dict) -> str:
+    def emit(node: dict, top: bool = False) -> str:
         end = "" in node
-        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        branches = [re.escape(ch) + (after_first if top else "") + emit(child) for ch, child in sorted(node.items())
+                    if ch]
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
@@ -47,17 +50,190 @@ def trie_pattern(phrases: list[str]) -> str:
             return "(?:" + body + ")?"
         return body
 
-    return emit(trie)
+    return emit(trie, top=True)
 
 
 def alternation(phrases: list[str], flags: int = 0, boundary: bool = True) -> re.Pattern[str]:
     """One regex matching any phrase; greedy optional branches make the longest phrase win, so
-    'U.S.-led coalition' beats 'U.S.' (backtracking falls back to the shorter one at a word boundary)."""
+    'U.S.-led coalition' beats 'U.S.' (backtracking falls back to the shorter one at a word boundary).
+    The leading boundary is checked after the first character ('(?<![\\w-].)': the character before the
+    phrase is no word character), which is the same test but ~20x faster to scan for."""
     parts = sorted({p for p in phrases if p})
-    body = trie_pattern(parts)
+    if boundary and not flags & re.IGNORECASE:
+        body = trie_pattern(parts, after_first=r"(?<![\w-](?s:.))")
+        return re.compile(rf"(?:{body})(?![\w])", flags)
     if boundary:
-        return re.compile(rf"(?<![\w-])(?:{body})(?![\w])", flags)
-    return re.compile(f"(?:{body})", flags)
+        return re.compile(rf"(?<![\w-])(?:{trie_pattern(parts)})(?![\w])", flags)
+    return re.compile(f"(?:{trie_pattern(parts)})", flags)
+
+
+def first_chars(pattern: str, flags: int = 0) -> str | None:
+    """The characters a match of `pattern` can open with, as a character class ('[...]'), or None when that
+    cannot be told simply. A narrow class in front of a pattern that opens with a boundary lets the engine
+    skip the positions where no match can start (DATE_RE and the cue patterns scan ~5x faster)."""
+    from re import _constants as C, _parser as P     # the standard library's own regex parser
+
+    def first(items: list) -> set[str] | None:
+        for op, av in items:
+            if op is C.AT or op in (C.ASSERT, C.ASSERT_NOT):
+                continue                                  # zero-width: the next item opens the match
+            if op is C.LITERAL:
+                return {chr(av)}
+            if op is C.IN:
+                out: set[str] = set()
+                for o, a in av:
+                    if o is C.LITERAL:
+                        out.add(chr(a))
+                    elif o is C.RANGE and a[1] - a[0] < 400:
+                        out |= {chr(c) for c in range(a[0], a[1] + 1)}
+                    else:
+                        return None
+                return out
+            if op is C.BRANCH:
+                out = set()
+                for alt in av[1]:
+                    f = first(list(alt))
+                    if f is None:
+                        return None
+                    out |= f
+                return out
+            if op is C.SUBPATTERN:
+                return first(list(av[-1]))
+            if op in (C.MAX_REPEAT, C.MIN_REPEAT) and av[0] >= 1:
+                return first(list(av[2]))
+            return None
+        return None
+
+    try:
+        chars = first(list(P.parse(pattern, flags)))
+    except Exception:
+        return None
+    if not chars:
+        return None
+    if flags & re.IGNORECASE:
+        chars |= {c.swapcase() for c in chars if len(c.swapcase()) == 1}
+    return "[" + "".join(re.escape(c) for c in sorted(chars)) + "]"
+
+
+def led(pat: re.Pattern[str]) -> re.Pattern[str]:
+    """`pat` with a look-ahead for its possible first characters in front: the same matches, found faster."""
+    fc = first_chars(pat.pattern, pat.flags)
+    return re.compile(f"(?={fc})(?:{pat.pattern})", pat.flags) if fc else pat
+
+
+def _split_top(pattern: str) -> list[str]:
+    """`pattern` cut at its top-level '|' (escapes, classes and groups respected)."""
+    parts, depth, cls, i, start = [], 0, False, 0, 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if cls:
+            cls = c != "]"
+        elif c == "[":
+            cls = True
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    parts.append(pattern[start:])
+    return parts
+
+
+def _group_end(pattern: str, open_at: int) -> int:
+    """Index of the ')' closing the group opened at `open_at`."""
+    depth, cls, i = 0, False, open_at
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if cls:
+            cls = c != "]"
+        elif c == "[":
+            cls = True
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0:
+                return i
+        i += 1
+    return -1
+
+
+def _literal_led(alt: str, budget: list[int]) -> list[str] | None:
+    """`alt` rewritten as alternatives that each open with a plain character ('(?:a|b)c' -> 'ac', 'bc'),
+    or None when that cannot be done simply."""
+    if alt[:1].isalnum() and alt[1:2] not in ("?", "*", "{"):
+        return [alt]
+    if alt.startswith("(?:"):
+        end = _group_end(alt, 0)
+        if end < 0 or alt[end + 1:end + 2] in ("?", "*", "+", "{"):
+            return None
+        out = []
+        for inner in _split_top(alt[3:end]):
+            budget[0] -= 1
+            got = _literal_led(inner + alt[end + 1:], budget) if budget[0] > 0 else None
+            if got is None:
+                return None
+            out.extend(got)
+        return out
+    return None
+
+
+class Prescanned:
+    """A labelled pattern behind a fast scanner: the scanner (the same alternatives, without the named groups,
+    grouped by first character after a look-behind boundary) finds where a match starts, the exact pattern is
+    then run there alone. Same matches as exact.finditer; Python's engine checks literal-led alternatives
+    without entering them, which the named groups prevent."""
+
+    def __init__(self, exact: re.Pattern[str], scanner: re.Pattern[str]):
+        self.exact, self.scanner = exact, scanner
+        self.pattern, self.flags = exact.pattern, exact.flags
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
+        end = len(text) if endpos is None else endpos
+        while pos <= end:
+            s = self.scanner.search(text, pos, end)
+            if s is None:
+                return
+            m = self.exact.match(text, s.start(), end)
+            if m is None:               # cannot happen (same alternatives); step on rather than loop
+                pos = s.start() + 1
+                continue
+            yield m
+            pos = m.end() if m.end() > m.start() else m.start() + 1
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None):
+        return next(self.finditer(text, pos, endpos), None)
+
+
+def prescanned(exact: re.Pattern[str], bodies: list[str], boundary: str, tail: str) -> re.Pattern[str] | Prescanned:
+    """`exact` behind a scanner built from the row `bodies` when every alternative can be led by a plain
+    character; `boundary` is the look-behind that stands for the leading boundary, `tail` what follows."""
+    if exact.flags & re.IGNORECASE:
+        return exact
+    alts: list[str] = []
+    for body in bodies:
+        for alt in _split_top(body):
+            got = _literal_led(alt, [64])
+            if got is None:
+                return exact
+            alts.extend(got)
+    by_first: dict[str, list[str]] = {}
+    for a in alts:
+        by_first.setdefault(a[0], []).append(a[1:])
+    groups = [f"{re.escape(c)}(?<!{boundary}{re.escape(c)})(?:{'|'.join(rest)})" for c, rest in by_first.items()]
+    try:
+        return Prescanned(exact, re.compile(f"(?:{'|'.join(groups)}){tail}", exact.flags))
+    except re.error:
+        return exact
 
 
 def labelled(rows: list[dict[str, str]], label: str, wrap: str, flags: int = 0) -> tuple[re.Pattern[str], list[str]]:
@@ -67,6 +243,22 @@ def labelled(rows: list[dict[str, str]], label: str, wrap: str, flags: int = 0) 
     return re.compile(wrap.format(body), flags), [r[label] for r in rows]
 
 
+def lowercase_twin(pat: re.Pattern[str]) -> re.Pattern[str] | None:
+    """The case-insensitive `pat` as a case-sensitive pattern to run on lowercased text (None for a
+    case-sensitive pattern). Python's engine skips ahead on literal prefixes only without IGNORECASE, so the
+    twin scans several times faster and finds the same spans. Escapes and group names keep their case."""
+    if not pat.flags & re.IGNORECASE or "(?-" in pat.pattern:
+        return None
+    return re.compile(lower_pattern(pat.pattern), pat.flags & ~re.IGNORECASE)
+
+
+def lower_pattern(pattern: str) -> str:
+    """The pattern's literals lowercased; escapes and group names keep their case."""
+    return re.sub(r"\\.|\(\?P[<=]\w+[>)]|[^\\(]+|\(",
+                  lambda m: m.group() if m.group().startswith(("\\", "(?P")) else m.group().lower(), pattern)
+
+
+@functools.lru_cache(maxsize=8192)
 def base_key(name: str) -> str:
     """Normalise a base name before any lookup or fuzzy match: fold accents, drop generic words,
     and glue letter-digit designators (K-1, K 1 -> k1) so that digits stay significant."""
@@ -111,6 +303,8 @@ class Gazetteer:
     speaker_nouns: dict[str, str]
     units: list[tuple[re.Pattern[str], str]]
     unit_types: list[str]
+    base_aliases: list[str] = field(default_factory=list)      # the names base_alias_re scans for
+    action_rows: list[str] = field(default_factory=list)       # actions.csv patterns, in order
 
 
 def _country_rows() -> dict[str, str]:
@@ -122,6 +316,10 @@ def _country_rows() -> dict[str, str]:
             if n and "," not in n and "(" not in n:
                 out[n] = c.alpha_3
     return out
+
+
+def _prescan(lab: tuple[re.Pattern[str], list[str]], bodies: list[str], boundary: str, tail: str):
+    return prescanned(lab[0], bodies, boundary, tail), lab[1]
 
 
 @functools.lru_cache(maxsize=1)
@@ -190,11 +388,14 @@ def load() -> Gazetteer:
                      for r in read_csv("base_events.csv")],
         reporting_verbs=verbs,
         reporting_re=alternation(list(verbs)),
-        channels=labelled(read_csv("channels.csv"), "channel", r"(?<![\w])(?:{})(?![\w])"),
+        channels=_prescan(labelled(read_csv("channels.csv"), "channel", r"(?<![\w])(?:{})(?![\w])"),
+                          [r["pattern"] for r in read_csv("channels.csv")], r"[\w]", r"(?![\w])"),
         titles=titles,
         title_words=title_words,
         title_re=alternation(titles),
         speaker_nouns={r["noun"]: r["kind"] for r in read_csv("speaker_nouns.csv")},
         units=[(re.compile(r["pattern"]), r["actor"]) for r in read_csv("units.csv")],
         unit_types=[r["word"] for r in read_csv("unit_types.csv")],
+        base_aliases=scan_aliases,
+        action_rows=[r["pattern"] for r in read_csv("actions.csv")],
     )

@@ -14,6 +14,7 @@ UNITS = ("zero one two three four five six seven eight nine ten eleven twelve th
          "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety").split()
 SCALES = ("hundred", "thousand", "million")
 _WORD = trie_pattern(UNITS + list(SCALES))
+NUMBER_WORDS_LIST = UNITS + list(SCALES)
 NUMBER_WORDS = rf"(?:(?:a|one)\s+(?:hundred|thousand)|(?:{_WORD})(?:(?:[\s-]+|\s+and\s+)(?:{_WORD}))*)"
 DIGITS = r"\d{1,3}(?:[,.\u202f\u00a0 ]\d{3})+(?![\d])|\d+(?![\d,.]\d)"
 VAGUE_NUMERIC = r"\d+0s"                         # "100s"

@@ -42,14 +42,22 @@ DOUBLE_RE = re.compile(r'[“„«][^“”„«»"\n]{1,%d}[”»"]|"[^"\n]{1,%
 # and before anything but a letter. "Slovenia‘s" (letter before) and "it’s" (letters around) are neither.
 SINGLE_OPEN_RE = re.compile(r"(?:^|(?<=[\s(\[—–:-]))[‘'‚](?=[\w\[])", re.MULTILINE)
 SINGLE_CLOSE_RE = re.compile(r"(?<=[^\s‘'])[’'](?!\w)")
+# The same opening test with the mark first (the engine then skips straight to marks) and the look-behind
+# done in Python: ~10x faster than SINGLE_OPEN_RE over text full of apostrophes.
+SINGLE_MARK_RE = re.compile(r"[‘'‚](?=[\w\[])")
+OPEN_AFTER = set("([—–:-")
+
+
+def _opens(text: str, i: int) -> bool:
+    return i == 0 or text[i - 1].isspace() or text[i - 1] in OPEN_AFTER
 
 
 def _pair_single(text: str, lo: int, hi: int, taken: list[Quote]) -> list[Quote]:
     quotes: list[Quote] = []
     pos = lo
-    for m in SINGLE_OPEN_RE.finditer(text, lo, hi):
+    for m in SINGLE_MARK_RE.finditer(text, lo, hi):
         i = m.start()
-        if i < pos or any(q.start <= i < q.end for q in taken):
+        if not _opens(text, i) or i < pos or any(q.start <= i < q.end for q in taken):
             continue
         c = SINGLE_CLOSE_RE.search(text, i + 2, min(hi, i + MAX_QUOTE))
         if c:
@@ -99,6 +107,19 @@ def _is_abbreviation(masked: str, dot: int) -> bool:
     if word in ABBREVIATIONS:
         return True
     return len(word) == 1 and word.isalpha() and masked[dot - 1].isupper()   # initials: "John Q. Public"
+
+
+def with_hits(sentences: list[Sentence], pattern: re.Pattern[str], text: str) -> list[Sentence]:
+    """The sentences holding a match of `pattern`, from one scan of the whole text (cheaper than one scan per
+    sentence when most sentences have none)."""
+    hits = [m.start() for m in pattern.finditer(text)]
+    out, i = [], 0
+    for s in sentences:
+        while i < len(hits) and hits[i] < s.start:
+            i += 1
+        if i < len(hits) and hits[i] < s.end:
+            out.append(s)
+    return out
 
 
 def split_sentences(text: str, masked: str) -> list[Sentence]:

@@ -9,6 +9,7 @@ A sentence that is only a quotation continues the speaker of the quotation just 
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -31,6 +32,8 @@ AFTER_QUOTE = re.compile(r"[~”\"’'][,.]?$|~[,.]?[”\"’']?$")
 WORD = re.compile(r"[^\W\d_]{2,}")
 DIGIT = re.compile(r"\d")
 TILDES = re.compile(r"~{2,}")
+APPOS_LEFT = re.compile(r"([^,.;~]{3,80}),\s*$")
+APPOS_RIGHT = re.compile(r"\s*[^,]*,\s*([^,~]{3,120}),")
 TOKEN = re.compile(r"[^\s,;:()]+|[,;:()]")
 
 
@@ -113,7 +116,8 @@ def _frame(sent: Sentence, quotes: list[Quote]) -> str:
 
 
 def _is_cap(tok: str) -> bool:
-    return bool(re.match(r"[A-ZÀ-Þ]", tok)) or tok.lower() in NAME_PARTICLES and False
+    c = tok[:1]
+    return "A" <= c <= "Z" or "À" <= c <= "Þ"
 
 
 def _split_np(tokens: list[str], gaz: Gazetteer) -> Speaker:
@@ -150,20 +154,33 @@ def _split_np(tokens: list[str], gaz: Gazetteer) -> Speaker:
     return Speaker(name, " ".join(title_toks) or None, org)
 
 
+WEEKDAY_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "on", "late", "early"}
+NP_LOOKBACK = 160
+
+
 def _np_before(frame: str, pos: int, gaz: Gazetteer) -> tuple[list[str], str | None, int]:
-    """Tokens of the noun phrase ending at pos (adverbs skipped), the determiner that opened it, and its start."""
-    toks = [(m.group(), m.start()) for m in TOKEN.finditer(frame[:pos])]
+    """Tokens of the noun phrase ending at pos (adverbs skipped), the determiner that opened it, and its start.
+    Only the last stretch before pos is tokenised; the whole prefix only when the phrase may reach further."""
+    lo = max(0, pos - NP_LOOKBACK)
+    while True:
+        toks = [(m.group(), m.start() + lo) for m in TOKEN.finditer(frame, lo, pos)]
+        np, det, start, k = _np_walk(toks, pos, gaz)
+        if lo == 0 or k > 1:
+            return np, det, start
+        lo = 0
+
+
+def _np_walk(toks: list[tuple[str, int]], pos: int, gaz: Gazetteer) -> tuple[list[str], str | None, int, int]:
     k = len(toks)
     while k > 0 and toks[k - 1][0].lower() in ADVERBS:
         k -= 1
-    while k > 0 and toks[k - 1][0].lower() in {"monday", "tuesday", "wednesday", "thursday", "friday",
-                                                 "saturday", "sunday", "on", "late", "early"}:
+    while k > 0 and toks[k - 1][0].lower() in WEEKDAY_WORDS:
         k -= 1
     np: list[str] = []
     det = None
     start = pos
     if k > 0 and toks[k - 1][0] in PRONOUNS:
-        return [toks[k - 1][0]], None, toks[k - 1][1]
+        return [toks[k - 1][0]], None, toks[k - 1][1], k
     while k > 0:
         t, at = toks[k - 1]
         low = t.lower()
@@ -181,7 +198,7 @@ def _np_before(frame: str, pos: int, gaz: Gazetteer) -> tuple[list[str], str | N
         k -= 1
     while np and np[0].lower() in CONNECTORS:
         np.pop(0)
-    return np, det, start
+    return np, det, start, k
 
 
 def _np_after(frame: str, pos: int, gaz: Gazetteer) -> tuple[list[str], str | None]:
@@ -210,6 +227,8 @@ class Attributor:
     def __init__(self, ctx: DocContext, gaz: Gazetteer):
         self.ctx, self.gaz = ctx, gaz
         self.registry = Registry()
+        self.verb_at: list[int] = []        # where the whole text has a reporting verb / a title
+        self.title_at: list[int] = []
 
     def _is_person_name(self, name: str, offset: int) -> bool:
         toks = name.split()
@@ -250,8 +269,8 @@ class Attributor:
     def _apposition_words(self, frame: str, np_start: int) -> set[str]:
         """Words of an apposition around the name ('A spokesman for the coalition, Col. X,')."""
         left = frame[:np_start]
-        m = re.search(r"([^,.;~]{3,80}),\s*$", left)
-        right = re.match(r"\s*[^,]*,\s*([^,~]{3,120}),", frame[np_start:])
+        m = APPOS_LEFT.search(left, max(0, len(left) - 160))       # the phrase is at most 80 chars long
+        right = APPOS_RIGHT.match(frame, np_start)
         words: set[str] = set()
         if m:
             words |= set(m.group(1).split())
@@ -263,7 +282,7 @@ class Attributor:
         """The speaker of a sentence and where the reporting verb sits in it (None when no verb)."""
         gaz = self.gaz
         offset = sent.start
-        verbs = list(gaz.reporting_re.finditer(frame))
+        verbs = self._verbs(sent, frame)
         ordered = [v for v in verbs if gaz.reporting_verbs[v.group()] != "participle"] + \
                   [v for v in verbs if gaz.reporting_verbs[v.group()] == "participle"]
         for v in ordered:
@@ -320,9 +339,23 @@ class Attributor:
         np, det, st = _np_before(" ".join(toks) + " ", len(" ".join(toks)), self.gaz)
         return np, (m.group(1) or "").lower() or None, m.start(2)
 
+    def _hits_in(self, hits: list[int], sent: Sentence) -> list[int]:
+        return hits[bisect.bisect_left(hits, sent.start):bisect.bisect_left(hits, sent.end)]
+
+    def _verbs(self, sent: Sentence, frame: str) -> list[re.Match[str]]:
+        """The reporting verbs of the frame, read off the one scan of the whole text: the frame differs from
+        the text only inside quotations (masked), which hold no verb of attribution."""
+        out = []
+        for p in self._hits_in(self.verb_at, sent):
+            m = self.gaz.reporting_re.match(frame, p - sent.start)
+            if m:
+                out.append(m)
+        return out
+
     def note_people(self, sent: Sentence) -> None:
         """Register titled names in sentences without quotes, so a later 'he' can find them."""
-        for m in self.gaz.title_re.finditer(sent.text):
+        found = (self.gaz.title_re.match(sent.text, p - sent.start) for p in self._hits_in(self.title_at, sent))
+        for m in (m for m in found if m):
             np, det = _np_after(sent.text, m.end(), self.gaz)
             if len(np) >= 2 and all(_is_cap(t) for t in np):
                 sp = _split_np(m.group().split() + np, self.gaz)
@@ -343,17 +376,26 @@ def extract(text: str, sentences: list[Sentence], quotes: list[Quote], ctx: DocC
     att = Attributor(ctx, gaz)
     rows: list[dict] = []
     last: tuple[int, Speaker | None, str | None] | None = None      # (paragraph, speaker, channel)
-    qi = 0
+    # one scan of the whole text each for quotations, titles and reporting verbs; a sentence without a hit
+    # skips the rules that need one
+    q_starts = [q.start for q in quotes]
+    title_hits = att.title_at = [m.start() for m in gaz.title_re.finditer(text)]
+    verb_hits = att.verb_at = [m.start() for m in gaz.reporting_re.finditer(text)]
+    para_size: dict[int, int] = {}
+    for s in sentences:
+        para_size[s.paragraph] = para_size.get(s.paragraph, 0) + 1
     for si, sent in enumerate(sentences):
-        inside = [q for q in quotes if sent.start <= q.start and q.end <= sent.end]
-        frame = _frame(sent, inside)
+        qa, qb = bisect.bisect_left(q_starts, sent.start), bisect.bisect_left(q_starts, sent.end)
+        inside = [q for q in quotes[qa:qb] if q.end <= sent.end]
         if not inside:
-            att.note_people(sent)
-            if gaz.reporting_re.search(frame):
-                rows.extend(_indirect(sent, frame, att, dates, gaz))
+            if _any_in(title_hits, sent.start, sent.end):
+                att.note_people(sent)
+            if _any_in(verb_hits, sent.start, sent.end):
+                rows.extend(_indirect(sent, sent.text, att, dates, gaz))
             continue
+        frame = _frame(sent, inside)
         para_text = text[sent.start:sent.end]
-        headline = len(sentences_in_para(sentences, sent.paragraph)) == 1 and not TERMINAL.search(para_text)
+        headline = para_size[sent.paragraph] == 1 and not TERMINAL.search(para_text)
         if headline:
             continue
         speaker, vspan = att.attribute(sent, frame)
@@ -382,6 +424,11 @@ def extract(text: str, sentences: list[Sentence], quotes: list[Quote], ctx: DocC
         if speaker is not None:
             last = (sent.paragraph, speaker, channel)
     return rows
+
+
+def _any_in(hits: list[int], lo: int, hi: int) -> bool:
+    i = bisect.bisect_left(hits, lo)
+    return i < len(hits) and hits[i] < hi
 
 
 def sentences_in_para(sentences: list[Sentence], pno: int) -> list[Sentence]:

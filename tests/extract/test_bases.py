@@ -79,3 +79,32 @@ def test_troop_count_at_an_anaphoric_base_is_tied_to_it():
     text = ("The coalition is handing over the al-Qayyarah Air Base to Iraq.\n\n"
             "Approximately 800 troops of the coalition were located in the airbase.")
     assert extract_facts(text).bases[0]["troop_count"] == 800
+
+
+def test_it_as_subject_of_an_event_verb_refers_to_the_base_named_just_before():
+    text = "A new hub, Camp Harrier, opened last month. It will host at least 600 soldiers."
+    rows = extract_facts(text).bases
+    assert [(r["base"], r["event"]) for r in rows] == [("Camp Harrier", "host")]
+
+
+def test_the_camp_refers_back_to_the_camp_named_before():
+    text = "Camp Foxglove lies north of the city. Yesterday the camp was hit by two rockets."
+    rows = extract_facts(text).bases
+    assert [(r["base"], r["event"]) for r in rows] == [("Camp Foxglove", "attack")]
+
+
+def test_it_not_followed_by_an_event_verb_is_no_base_event():
+    text = "Camp Foxglove lies north of the city. It is unclear whether troops will leave soon."
+    assert extract_facts(text).bases == []
+
+
+def test_an_anaphoric_event_adds_nothing_to_a_base_that_already_has_an_event():
+    text = ("The coalition handed over Camp Foxglove to Iraqi forces on March 3. "
+            "Hundreds of troops will evacuate the base this week.")
+    assert [r["event"] for r in extract_facts(text).bases] == ["handover"]
+
+
+def test_a_planned_event_does_not_take_the_date_of_the_speaking():
+    text = "Camp Foxglove opened last month. It will host 600 soldiers, a spokesman said on Wednesday."
+    rows = extract_facts(text, datetime.date(2023, 5, 17)).bases
+    assert rows and rows[0]["event_date"] is None

@@ -114,3 +114,65 @@ def test_a_figure_repeated_in_a_quote_is_one_contingent():
 def test_movement_without_a_number_is_a_row_with_count_kind_none():
     rows = troops("French troops have withdrawn from the country.")
     assert rows[0]["actor"] == "FRA" and rows[0]["count_kind"] == "none" and rows[0]["action"] == "withdraw"
+
+
+def test_vague_count_of_them_takes_the_actor_of_the_troops_named_just_before():
+    text = "About 4,500 Danish troops are deployed in Estonia. Hundreds of them will fly out of Tapa next month."
+    rows = [r for r in troops(text) if r["count_text"] == "Hundreds"]
+    assert len(rows) == 1 and rows[0]["actor"] == "DNK" and rows[0]["action"] == "withdraw"
+
+
+def test_of_them_without_troops_in_the_previous_sentence_is_not_a_row():
+    text = "Thousands of refugees reached the border. Hundreds of them will fly out of Erbil next week."
+    assert troops(text) == []
+
+
+def test_where_clause_has_its_own_action_and_takes_the_place_just_named():
+    text = "The last French units will relocate to neighbouring Niger, where some 1,000 French soldiers are based."
+    row = one(text)
+    assert (row["troop_count"], row["action"], row["location"]) == (1000, "present", "Niger")
+
+
+def test_where_troops_were_stationed_is_the_origin_of_their_move():
+    row = one("A further 200 Italian soldiers who had been based in Baghdad were moved to Kuwait.")
+    assert (row["origin"], row["location"]) == ("Baghdad", "Kuwait")
+
+
+@pytest.mark.parametrize("text", [
+    "Trump threatened sanctions if US troops are forced to withdraw from Iraq.",
+    "Finland has not yet made a decision about pulling troops from Iraq.",
+    "The official recalled an earlier plan to pull all forces out of Syria.",
+    "Coalition personnel generally move freely around the Kurdistan Region.",
+])
+def test_hypothetical_or_habitual_movement_without_a_number_is_not_a_row(text):
+    assert [r for r in troops(text) if r["troop_count"] is None] == []
+
+
+def test_forces_inside_a_title_are_not_a_row():
+    text = "The head of US forces in Iraq said the coalition would be leaving the country."
+    assert [r for r in troops(text) if r["actor"] == "USA"] == []
+
+
+def test_host_nation_forces_merely_mentioned_are_not_a_row():
+    text = ("The coalition handed the base in Iraq to Iraqi forces. Iraqi forces moved in. "
+            "Iraq's government welcomed the handover in Iraq.")
+    assert [r for r in troops(text) if r["actor"] == "IRQ"] == []
+
+
+def test_uncounted_mention_of_a_counted_contingent_is_not_a_second_row():
+    rows = troops("The number of American forces in Afghanistan will be reduced to 2,500.")
+    assert [(r["troop_count"], r["action"]) for r in rows] == [(2500, "reduce")]
+
+
+def test_after_a_verb_of_leaving_for_names_the_destination():
+    assert one("About 40 Dutch soldiers have already left for Germany.")["location"] == "Germany"
+
+
+def test_a_country_name_describing_an_embassy_is_not_a_place():
+    row = one("The Pentagon is sending 3,000 troops to Kabul to evacuate the U.S. embassy.")
+    assert (row["origin"], row["location"]) == (None, "Kabul")
+
+
+def test_troops_who_leave_have_no_location_without_a_destination():
+    row = one("The United States will pull its 1,000 troops out of Niger, officials in Niamey said.")
+    assert (row["origin"], row["location"]) == ("Niger", None)
