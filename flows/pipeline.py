@@ -102,8 +102,14 @@ def clean(docs: list[RawDocument]) -> list[CleanedDocument]:
 
 
 def extract(cleaned: list[CleanedDocument]) -> list[ExtractedDocument]:
+    """A month-only date line ("JULY 2020") is not a publication date, but it still tells the year of a
+    "March 26" in the body: extraction gets it as the reference date when there is nothing better."""
     return [
-        ExtractedDocument(c.raw, c.clean, extract_facts(c.clean.clean_text, c.clean.published_on, c.clean.title))
+        ExtractedDocument(
+            c.raw,
+            c.clean,
+            extract_facts(c.clean.clean_text, c.clean.published_on or c.clean.date_hint, c.clean.title),
+        )
         for c in cleaned
     ]
 

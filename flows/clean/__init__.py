@@ -4,6 +4,7 @@ Pure functions; the only I/O is reading the data files in flows/gazetteers/ once
 """
 from __future__ import annotations
 
+import datetime
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -11,11 +12,11 @@ from collections.abc import Iterable
 import ftfy
 
 from . import metadata
-from .blocks import split_lines
-from .classify import label
+from .blocks import Line, split_lines
+from .classify import Labelled, label
 from .lexicon import fold_line, phrases, stopword_index, stopwords
 from .model import KINDS, Block, CleanDoc, Comment
-from .signals import Features, features, guess_language
+from .signals import Features, guess_language_from_words, line_shape, with_stop_ratio
 from .threads import parse_comments, thread_start
 
 __all__ = ["KINDS", "Block", "CleanDoc", "Comment", "clean_document", "template_lines"]
@@ -46,17 +47,9 @@ def clean_document(raw_text: str, template_lines: frozenset[str] = frozenset()) 
     template_lines: folded lines seen across many documents of the corpus (see template_lines()); they are
     site furniture wherever they appear.
     """
-    notes: list[str] = []
-    lines = split_lines(raw_text or "")
+    lines, feats, lab, notes = analyse(raw_text, template_lines)
     if not lines:
-        return CleanDoc(None, None, None, "", [], [], ["empty document"])
-    index = stopword_index()
-    lang, _share = guess_language([ln.text for ln in lines], index)
-    stop = stopwords().get(lang, frozenset()) if lang else frozenset()
-    notes.append(f"language: {lang}" if lang else "language: unknown (shape rules only)")
-    feats = [features(ln.text, stop) for ln in lines]
-    lab = label(lines, feats, phrases(), template_lines, lang is not None, thread_start)
-    notes.extend(lab.notes)
+        return CleanDoc(None, None, None, "", [], [], notes)
 
     blocks = [Block(kind, ln.start, ln.end, ln.text) for kind, ln in zip(lab.kinds, lines)]
     body_idx = [i for i, k in enumerate(lab.kinds) if k == "body"]
@@ -75,7 +68,46 @@ def clean_document(raw_text: str, template_lines: frozenset[str] = frozenset()) 
         [f.text for f, k in zip(feats, lab.kinds) if k == "donation"],
         [feats[i].text for i in range(len(lines)) if lab.kinds[i] == "navigation" and i > (body_idx or [0])[-1]],
     )
-    return CleanDoc(title, publisher, published_on, clean_text, blocks, comments, notes)
+    date_hint = None if published_on else _date_hint(feats, lab.kinds)
+    return CleanDoc(title, publisher, published_on, clean_text, blocks, comments, notes, date_hint)
+
+
+def analyse(
+    raw_text: str, template_lines: frozenset[str] = frozenset()
+) -> tuple[list[Line], list[Features], Labelled | None, list[str]]:
+    """The lines of raw_text, their features and labels, and notes: what clean_document assembles its result
+    from (also what a person debugging a miss wants to see: flows.clean.evaluate.explain_misses)."""
+    lines = split_lines(raw_text or "")
+    if not lines:
+        return [], [], None, ["empty document"]
+    notes: list[str] = []
+    shapes = [line_shape(ln.text) for ln in lines]
+    lang, _share = guess_language_from_words(_sample_words(shapes), stopword_index())
+    stop = stopwords().get(lang, frozenset()) if lang else frozenset()
+    notes.append(f"language: {lang}" if lang else "language: unknown (shape rules only)")
+    feats = _with_stop_ratios(shapes, stop)
+    lab = label(lines, feats, phrases(), template_lines, lang is not None, thread_start)
+    notes.extend(lab.notes)
+    return lines, feats, lab, notes
+
+
+def _sample_words(shapes: list[Features], size: int = 10_000) -> list[str]:
+    """Words of the first lines up to ~size characters: enough for the language's function words to show."""
+    words: list[str] = []
+    seen = 0
+    for s in shapes:
+        words.extend(s.words)
+        seen += s.n_chars
+        if seen > size:
+            break
+    return words
+
+
+def _with_stop_ratios(shapes: list[Features], stop: frozenset[str]) -> list[Features]:
+    if not stop:
+        return shapes
+    hit = stop.__contains__
+    return [with_stop_ratio(s, sum(map(hit, s.words)) / s.n_words) if s.n_words else s for s in shapes]
 
 
 def _is_widget(f: Features) -> bool:
@@ -95,6 +127,16 @@ def _published_on(feats: list[Features], kinds: list[str], body_idx: list[int]):
         head = feats[body_idx[0]].text[:80]
         if metadata.DATELINE.match(head):
             return metadata.find_date(head)
+    return None
+
+
+def _date_hint(feats: list[Features], kinds: list[str]) -> datetime.date | None:
+    """The month the first removed date line of the page names (comment timestamps aside)."""
+    for i in range(len(feats)):
+        if kinds[i] not in ("body", "comments") and feats[i].n_words <= 12:
+            month = metadata.month_of_date_line(feats[i].text)
+            if month:
+                return month
     return None
 
 

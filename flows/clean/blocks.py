@@ -7,13 +7,12 @@ exactly one line (the "nothing lost" guarantee rests on this module alone).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 _TAB_WIDTH = 4
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(NamedTuple):
     start: int  # offset of the first non-whitespace character
     end: int  # offset after the last non-whitespace character
     text: str  # raw_text[start:end]

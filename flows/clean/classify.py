@@ -8,9 +8,10 @@ and dropped otherwise. Lines outside the region are removed with a kind saying w
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from . import metadata
 from .blocks import Line
@@ -27,6 +28,9 @@ class Labelled:
     first_body: int | None
     thread_at: int | None
     notes: list[str]
+    qual: list[str] = field(default_factory=list)  # per line: good / near / short / bad (why a line went)
+    hard: list[str | None] = field(default_factory=list)  # per line: the kind fixed by the line alone, if any
+    region: tuple[int, int] | None = None  # first and last line of the body region
 
 
 def quality(f: Features, lang_known: bool) -> str:
@@ -73,6 +77,11 @@ def hard_kind(f: Features, lex: str | None, template: bool) -> str | None:
 # the most good text is the article, and others join it only when they carry a fair share of that text.
 MAX_GAP = 5.0
 JOIN_SHARE = 0.3
+JOIN_SHARE_BEFORE = 0.1  # clusters before the largest (a lead, a live blog's first entries) join more easily
+# A cluster next to the article with nothing but unremarkable lines between (no furniture phrase, junk or Title
+# Case label) joins with a small share: the text after a list or a code block.
+JOIN_SHARE_CHAINED = 0.05
+JOIN_SHARE_CHAINED_BEFORE = 0.05
 
 
 def label(
@@ -85,10 +94,14 @@ def label(
 ) -> Labelled:
     n = len(lines)
     notes: list[str] = []
-    lex = [lexicon.lookup(f.text, f.n_words) if f.n_words <= 40 else None for f in feats]
     folded = [fold_line(f.text) for f in feats]
+    lex = [lexicon.lookup(f.text, f.n_words, fo) if f.n_words <= 40 else None for f, fo in zip(feats, folded)]
     hard = [hard_kind(f, lx, bool(template) and fo in template) for f, lx, fo in zip(feats, lex, folded)]
     qual = [quality(f, lang_known) if h is None else BAD for f, h in zip(feats, hard)]
+    code = [h is None and q in (SHORT, BAD, NEAR) and is_code_like(f) for f, h, q in zip(feats, hard, qual)]
+    for i in range(n):
+        if code[i]:
+            qual[i] = SHORT  # a line of a code listing: text of the article when prose surrounds it
     counts = Counter(folded)
     repeated = {i for i in range(n) if counts[folded[i]] > 1 and feats[i].n_words <= 30}
 
@@ -102,7 +115,7 @@ def label(
     if why:
         notes.append(why)
     end = thread_at if thread_at is not None else n
-    region = main_region(qual, hard, feats, end)
+    region = main_region(qual, hard, feats, end, code)
     kinds = ["other"] * n
     if region is None:
         notes.append("no body found")
@@ -111,15 +124,29 @@ def label(
     t = metadata.pick_title(candidates, feats, repeated, pre_end)
     title_set = {i for i in range(n) if t is not None and folded[i] == folded[t] and hard[i] is None}
 
+    lead: set[int] = set()  # lines before the region kept as the article's opening
+    if region and LEAD_EXTENSION:
+        first, last = region
+        top = max((i for i in title_set if i < first), default=-1)
+        # Sentences between the headline and the first good line are the article's lead or standfirst.
+        while first - 1 > top and hard[first - 1] is None and _sentence_like(feats[first - 1]):
+            first -= 1
+        lead.update(range(first, region[0]))
+        # A standfirst printed right under the headline, a byline or share bar between it and the body.
+        dek = top + 1
+        if top >= 0 and dek < first and hard[dek] is None and _sentence_like(feats[dek]) and feats[dek].n_words >= 8:
+            lead.add(dek)
+        region = (first, last)
     if region:
         first, last = region
-        keep = _smooth(qual, hard, first, last)
+        blocking = [h in BLOCKING and f.n_words <= 3 for h, f in zip(hard, feats)]
+        keep = _smooth(qual, hard, first, last, blocking)
         for i in range(n):
             if hard[i] is not None:
                 kinds[i] = hard[i]
             elif i in title_set:
                 kinds[i] = "title"
-            elif first <= i <= last and keep[i] and not (i in repeated and qual[i] != GOOD):
+            elif i in lead or (first <= i <= last and keep[i] and not (i in repeated and qual[i] != GOOD)):
                 kinds[i] = "body"
             elif i < first:
                 kinds[i] = "navigation" if qual[i] in (SHORT, BAD) else "other"
@@ -131,11 +158,15 @@ def label(
     for i in range(end, n):
         if hard[i] is None or lex[i] in ("thread", "weak-thread"):
             kinds[i] = "comments"
-    return Labelled(kinds, sorted(title_set), region[0] if region else None, thread_at, notes)
+    return Labelled(kinds, sorted(title_set), region[0] if region else None, thread_at, notes, qual, hard, region)
 
 
 def main_region(
-    qual: Sequence[str], hard: Sequence[str | None], feats: Sequence[Features], end: int
+    qual: Sequence[str],
+    hard: Sequence[str | None],
+    feats: Sequence[Features],
+    end: int,
+    code: Sequence[bool] | None = None,
 ) -> tuple[int, int] | None:
     """First and last line of the article: the largest cluster of good lines, plus clusters nearly as big.
 
@@ -145,21 +176,80 @@ def main_region(
     goods = [i for i in range(end) if qual[i] == GOOD] or [i for i in range(end) if qual[i] == NEAR]
     if not goods:
         return None
-    clusters: list[list[int]] = [[goods[0], goods[0], feats[goods[0]].n_chars]]
+    # [first, last, good chars, a boundary line (a widget or furniture phrase) lies between it and the previous one]
+    clusters: list[list] = [[goods[0], goods[0], feats[goods[0]].n_chars, False]]
     for prev, i in zip(goods, goods[1:]):
-        gap = sum(_gap_cost(qual[k], hard[k]) for k in range(prev + 1, i))
+        gap = sum(CODE_COST if code and code[k] else _gap_cost(qual[k], hard[k]) for k in range(prev + 1, i))
         if gap > MAX_GAP:
-            clusters.append([i, i, 0])
+            boundary = any(_boundary(qual[k], hard[k], feats[k]) for k in range(prev + 1, i))
+            clusters.append([i, i, 0, boundary])
         clusters[-1][1] = i
         clusters[-1][2] += feats[i].n_chars
-    best = max(clusters, key=lambda c: c[2])
-    kept = [c for c in clusters if c is best or c[2] >= JOIN_SHARE * best[2]]
+    b = max(range(len(clusters)), key=lambda k: clusters[k][2])
+    best = clusters[b]
+    kept = [c for c in clusters if c is best or c[2] >= (JOIN_SHARE_BEFORE if c[0] < best[0] else JOIN_SHARE) * best[2]]
+    # Text after the article's bulk that nothing but unremarkable short lines (a list, a code block, a table)
+    # separates from it continues the article; a furniture line ("Related posts", "Share", ©) ends it.
+    for c in clusters[b + 1 :]:
+        if c[3] or c[2] < JOIN_SHARE_CHAINED * best[2]:
+            break
+        kept.append(c)
+    for k in range(b, 0, -1):  # likewise text before it: a lead, a list opening the article
+        if clusters[k][3] or clusters[k - 1][2] < JOIN_SHARE_CHAINED_BEFORE * best[2]:
+            break
+        kept.append(clusters[k - 1])
     first, last = min(c[0] for c in kept), max(c[1] for c in kept)
     while first > 0 and hard[first - 1] is None and qual[first - 1] == NEAR and not metadata.is_headline(feats[first - 1]):
         first -= 1  # a lead paragraph without final punctuation still belongs to the article
     while last + 1 < end and hard[last + 1] is None and qual[last + 1] == NEAR:
         last += 1
+    while last > first and is_author_bio(feats[last].text):
+        last -= 1  # "Jane Doe is a senior writer covering ...": the author's note closing the page, not the article
+        while last > first and qual[last] not in (GOOD, NEAR):
+            last -= 1
     return first, last
+
+
+# An author's note: a name (one to four capitalised words), then what the person is or does.
+_AUTHOR_BIO = re.compile(
+    r"^(?!(?:He|She|They|It|This|That|The|We|I|You|There|His|Her|Their)\b)"
+    r"(?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w.'’-]*,?\s+"
+    r"(?:(?:writes|reports) (?:about|on)\b|covers\b|"
+    r"(?:is|was|has been|has worked|joined|teaches)\b[^.!?]{0,160}?\b"
+    r"(?i:writer|editor|reporter|correspondent|journalist|author|professor|columnist|contributor|fellow|founder|"
+    r"analyst|researcher|producer|consultant|developer|director|scientist|lecturer|freelance|covering|since)\b)"
+)
+
+
+def is_author_bio(text: str) -> bool:
+    return len(text) <= 600 and bool(_AUTHOR_BIO.match(text))
+
+
+# Hard kinds whose short labels end the context of the lines around them: the short lines under "Related" or
+# "Share" are links, while those around an "Advertisement", a caption or a "Read more: <story>" link still belong
+# to the article.
+BLOCKING: frozenset[str] = frozenset({"navigation"})
+LEAD_EXTENSION = True
+
+
+def _sentence_like(f: Features) -> bool:
+    """A line written as a sentence, not as a label: several words, few of them capitalised."""
+    return f.n_words >= 6 and f.cap_ratio <= 0.35 and f.url_chars == 0 and not f.bullet
+CODE_COST = 0.3
+# A line of program code or a shell session: assignments, calls, brackets, comments, prompts. Menus, share bars
+# and footers have none of these.
+_CODE = re.compile(r"[=;{}<>]|\w\(|^(?:#|//|\$ |>>> |@\w)|\b[a-z]+_[a-z_]+\b|\b[a-z]\w*\.[a-z_]\w+\b")
+
+
+def is_code_like(f: Features) -> bool:
+    return f.n_chars <= 200 and f.cap_ratio < 0.5 and bool(_CODE.search(f.text))
+
+
+def _boundary(q: str, h: str | None, f: Features) -> bool:
+    """A line that ends an article rather than sitting inside one: a furniture phrase, junk, a Title Case label."""
+    if h is not None:
+        return h != "caption"
+    return q == BAD or (f.n_words >= 2 and f.cap_ratio >= 0.75)
 
 
 def _gap_cost(q: str, h: str | None) -> float:
@@ -168,7 +258,9 @@ def _gap_cost(q: str, h: str | None) -> float:
     return {NEAR: 0.3, SHORT: 1.0, BAD: 1.0}.get(q, 0.0)
 
 
-def _smooth(qual: Sequence[str], hard: Sequence[str | None], first: int, last: int) -> list[bool]:
+def _smooth(
+    qual: Sequence[str], hard: Sequence[str | None], first: int, last: int, blocking: Sequence[bool]
+) -> list[bool]:
     """Which lines of the body region to keep: good ones, and others that good text surrounds.
 
     A non-good line is kept when the nearest classified neighbours on both sides are good (jusText's context
@@ -183,11 +275,15 @@ def _smooth(qual: Sequence[str], hard: Sequence[str | None], first: int, last: i
         prev_q[i] = seen
         if hard[i] is None and qual[i] != SHORT:
             seen = qual[i]
+        elif blocking[i]:
+            seen = BAD
     seen = None
     for i in range(last, first - 1, -1):
         next_q[i] = seen
         if hard[i] is None and qual[i] != SHORT:
             seen = qual[i]
+        elif blocking[i]:
+            seen = BAD
     for i in range(first, last + 1):
         if hard[i] is not None:
             continue

@@ -63,3 +63,32 @@ class Score:
     @property
     def title(self) -> float:
         return self.title_hit / self.title_total if self.title_total else 1.0
+
+
+def explain_misses(raw_text: str, gold: dict) -> list[str]:
+    """For each gold keep snippet missing from the clean text, the lines that hold it and why each was dropped:
+    its kind, quality class (good / near / short / bad), the hard kind fixed by the line alone, the body region
+    and the comment-thread cut. Leaked drop snippets are listed the same way."""
+    from . import analyse, clean_document  # here, not at the top: flows.clean imports this module's users
+
+    doc = clean_document(raw_text)
+    lines, feats, lab, _notes = analyse(raw_text)
+    text = fold(doc.clean_text)
+    out: list[str] = []
+    checks = (("lost keep", gold.get("keep", []), True), ("leaked drop", gold.get("drop", []), False))
+    for what, snippets, missing in checks:
+        for s in snippets:
+            if (fold(s) not in text) != missing:
+                continue
+            out.append(f"{what}: {fold(s)[:90]!r}")
+            want = fold(s)
+            for i, ln in enumerate(lines):
+                have = fold(ln.text)
+                if have and (have in want or want in have or (len(want) > 60 and want[:60] in have)):
+                    f = feats[i]
+                    out.append(
+                        f"   line {i} {lab.kinds[i]} quality={lab.qual[i]} hard={lab.hard[i]} region={lab.region} "
+                        f"thread_at={lab.thread_at} chars={f.n_chars} stop={f.stop_ratio:.2f} terminal={f.terminal}"
+                        f" | {ln.text[:60]!r}"
+                    )
+    return out

@@ -37,43 +37,117 @@ class Lexicon:
     exact: dict[str, str]  # folded line -> kind
     starts: dict[str, tuple[Rule, ...]]  # first character of a "start" phrase -> its rules
     anchored: re.Pattern[str]  # all "^..." regex rules as one alternation, group r<i> = rule i
-    loose: tuple[Rule, ...]  # the other regex and "contains" rules (one alternation would be slower)
+    loose: tuple[Rule, ...]  # the other regex and "contains" rules
     rules: tuple[Rule, ...]
-    _by_length: dict[int, tuple[Rule, ...]] = field(default_factory=dict, compare=False, repr=False)
+    _by_length: dict[int, _Screen] = field(default_factory=dict, compare=False, repr=False)
+    _memo: dict[tuple[str, int], str | None] = field(default_factory=dict, compare=False, repr=False)
 
-    def lookup(self, text: str, n_words: int) -> str | None:
-        """Kind of a rule that matches the line, if any (exact lines first, then prefixes, then patterns)."""
-        folded = fold_line(text)
+    def lookup(self, text: str, n_words: int, folded: str | None = None) -> str | None:
+        """Kind of a rule that matches the line, if any (exact lines first, then prefixes, then patterns).
+
+        Most lines match nothing, so each line is first screened by two precompiled alternations of every rule
+        its length allows (prefixes and "^" patterns as a prefix trie; the rest); the rules are walked one by
+        one, in file order, only when a screen fires. Short lines, which repeat across a site's pages, are
+        remembered.
+        """
+        short = len(text) <= 80  # short lines repeat across a site's pages (menus, buttons): remember them
+        if short:
+            key = (text, n_words)
+            if key in self._memo:
+                return self._memo[key]
+            if len(self._memo) >= 50_000:
+                self._memo.clear()
+            kind = self._memo[key] = self._lookup(text, n_words, folded)
+            return kind
+        return self._lookup(text, n_words, folded)
+
+    def _lookup(self, text: str, n_words: int, folded: str | None) -> str | None:
+        if folded is None:
+            folded = fold_line(text)
         kind = self.exact.get(folded)
         if kind:
             return kind
+        screen = self._screen_for(n_words)
         lowered = " ".join(text.lower().split())
-        for head in {folded[:1], lowered[:1]}:
-            for rule in self.starts.get(head, ()):
-                if (rule.max_words is None or n_words <= rule.max_words) and (
-                    folded.startswith(rule.phrase) or lowered.startswith(rule.phrase)
-                ):
+        if screen.head.match(folded) or (lowered != folded and screen.head.match(lowered)):
+            for head in {folded[:1], lowered[:1]}:
+                for rule in self.starts.get(head, ()):
+                    if (rule.max_words is None or n_words <= rule.max_words) and (
+                        folded.startswith(rule.phrase) or lowered.startswith(rule.phrase)
+                    ):
+                        return rule.kind
+            for m in self.anchored.finditer(folded):
+                rule = self.rules[int(m.lastgroup[1:])]
+                if rule.max_words is None or n_words <= rule.max_words:
                     return rule.kind
-        for m in self.anchored.finditer(folded):
-            rule = self.rules[int(m.lastgroup[1:])]
-            if rule.max_words is None or n_words <= rule.max_words:
-                return rule.kind
-        for rule in self._loose_for(n_words):
-            if rule.match == "contains":
-                if rule.phrase in lowered:
+            for rule in screen.anchored_rules:  # an alternative of the joint pattern shadowed another one
+                if rule.pattern.search(folded):
                     return rule.kind
-            elif rule.pattern.search(lowered):
-                return rule.kind
+        if screen.loose.search(lowered):
+            for rule in screen.loose_rules:
+                if rule.match == "contains":
+                    if rule.phrase in lowered:
+                        return rule.kind
+                elif rule.pattern.search(lowered):
+                    return rule.kind
         return None
 
-    def _loose_for(self, n_words: int) -> tuple[Rule, ...]:
-        """The loose rules a line of n_words may match: most rules only apply to short lines."""
+    def _screen_for(self, n_words: int) -> _Screen:
+        """The precompiled screens for lines of n_words: most rules only apply to short lines."""
         key = min(n_words, 1000)
-        cached = self._by_length.get(key)
-        if cached is None:
-            cached = tuple(r for r in self.loose if r.max_words is None or key <= r.max_words)
-            self._by_length[key] = cached
-        return cached
+        screen = self._by_length.get(key)
+        if screen is None:
+            fits = [r for r in self.rules if r.max_words is None or key <= r.max_words]
+            starts = [r for rs in self.starts.values() for r in rs if r.max_words is None or key <= r.max_words]
+            anchored = tuple(r for r in fits if r.phrase.startswith("^"))
+            loose = tuple(r for r in self.loose if r.max_words is None or key <= r.max_words)
+            screen = _Screen(
+                _compiled(_alternation([_trie(r.phrase for r in starts)] + [r.phrase for r in anchored])),
+                _compiled(_alternation([_trie(r.phrase for r in loose if r.match == "contains")]
+                                       + [r.phrase for r in loose if r.match != "contains"])),
+                anchored,
+                loose,
+            )
+            self._by_length[key] = screen
+        return screen
+
+
+@dataclass(frozen=True)
+class _Screen:
+    head: re.Pattern[str]  # prefixes and "^" patterns, matched at the start of the folded and lower-cased line
+    loose: re.Pattern[str]  # searched in the lower-cased line
+    anchored_rules: tuple[Rule, ...]
+    loose_rules: tuple[Rule, ...]
+
+
+def _alternation(parts) -> str:
+    return "|".join(f"(?:{p})" for p in parts if p)
+
+
+def _trie(phrases) -> str:
+    """One regex matching any of the literal phrases, factored by common prefixes: at a given position the
+    engine follows one branch instead of trying every phrase (the regex module has no Aho-Corasick)."""
+    root: dict = {}
+    for phrase in phrases:
+        node = root
+        for ch in phrase:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        if "" in node and len(node) == 1:
+            return ""
+        optional = "" in node
+        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if optional else body
+
+    return emit(root) if root else ""
+
+
+@functools.cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern or "(?!)")
 
 
 def _data_rows(path: Path) -> list[dict[str, str]]:

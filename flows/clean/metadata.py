@@ -62,7 +62,11 @@ _COPYRIGHT = re.compile(r"^(?:copyright\s*)?(?:©|\(c\))\s*(?:(?:19|20)\d\d\s*[-
                         r"(?P<pub>[A-Z][\w.&' -]{1,40}?)[.,]?\s*(?:all rights reserved\.?)?$", re.IGNORECASE)
 # Words that make "Support our work" an appeal, not an outlet's name.
 _NOT_A_NAME = {"us", "our", "the", "this", "my", "your", "work", "journalism", "independent", "local", "site", "page"}
-_BYLINE = re.compile(r"^(?:(?:by|von|par|por|przez|di|door|av|af)\s|(?-i:By[A-Z])|Written by|Posted by)", re.IGNORECASE)
+_BYLINE = re.compile(
+    r"^(?:(?:by|von|par|por|przez|di|door|av|af)(?:\s|:)|(?-i:By[A-Z])|Written by|Posted by)", re.IGNORECASE
+)
+# A row of links joined by separators: "About | Media | Search | Contact".
+_MENU_ROW = re.compile(r"(?:[^\s|•·/][^|•·/]{0,25}\s[|•·/]\s){2,}")
 
 
 def find_date(text: str) -> datetime.date | None:
@@ -77,6 +81,26 @@ def find_date(text: str) -> datetime.date | None:
                 return datetime.date(int(g["year"]), month, int(g["day"]))
             except (TypeError, ValueError):
                 continue
+    return None
+
+
+_MONTH_YEAR_ANY = re.compile(rf"\b{_MONTH}\s+{_YEAR}\b", re.IGNORECASE)
+
+
+def month_of_date_line(text: str) -> datetime.date | None:
+    """The first day of the month a date line names: "JULY 2020", "Published: März 2021", "January 8, 2020".
+
+    None when the line is not a date line (a sentence that mentions a month is not one).
+    """
+    if len(text) > 60 or not _ANY_YEAR.search(text):
+        return None
+    if is_date_line(text):
+        d = find_date(text)
+        if d:
+            return d.replace(day=1)
+    m = _MONTH_YEAR_ANY.search(text)
+    if m and not _WEEKDAY_TIME.sub(" ", text[: m.start()] + " " + text[m.end():]).strip():
+        return datetime.date(int(m.group("year")), _MONTHS[m.group("mon").lower().rstrip(".")], 1)
     return None
 
 
@@ -105,6 +129,7 @@ def is_headline(f: Features) -> bool:
         and f.glued < 2
         and not f.bullet
         and not _BYLINE.match(f.text)
+        and not (f.text.count(" ") >= 4 and _MENU_ROW.search(f.text))
         and not is_date_line(f.text)
     )
 
@@ -119,11 +144,18 @@ def pick_title(candidates: Sequence[int], feats: Sequence[Features], repeated: s
     if not candidates:
         return None
     scores = {}
+    marks: dict[int, bool] = {}  # line -> is a byline or a dated line (each line judged once)
+
+    def marked(k: int) -> bool:
+        if k not in marks:
+            g = feats[k]
+            marks[k] = bool(_BYLINE.match(g.text) or (g.n_words <= 16 and find_date(g.text)))
+        return marks[k]
+
     for rank, i in enumerate(reversed(candidates)):
         f = feats[i]
         score = 0.0
-        below = feats[i + 1 : min(i + 8, body_at)]
-        if any(_BYLINE.match(g.text) or (g.n_words <= 16 and find_date(g.text)) for g in below):
+        if any(marked(k) for k in range(i + 1, min(i + 8, body_at))):
             score += 2.0
         if i in repeated:
             score += 1.0

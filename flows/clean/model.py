@@ -31,3 +31,6 @@ class CleanDoc:
     blocks: list[Block] = field(default_factory=list)
     comments: list[Comment] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    # When published_on is None: the first day of the month a date line of the page names ("JULY 2020"). Not a
+    # publication date; extraction may take the year from it for dates written without one ("March 26").
+    date_hint: datetime.date | None = None

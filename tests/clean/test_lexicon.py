@@ -32,3 +32,46 @@ def test_lines_in_many_documents_are_template_lines():
     assert "site menu line" in tpl
     doc = clean_document(pages[0], tpl)
     assert next(b for b in doc.blocks if b.text == "Site Menu Line").kind == "navigation"
+
+
+def _lexicon(tmp_path, rows: str):
+    csv = tmp_path / "phrases.csv"
+    csv.write_text("kind,match,phrase,max_words\n" + rows, encoding="utf-8")
+    return phrases(csv)
+
+
+def test_a_line_matching_two_contains_rules_gets_the_kind_of_the_first_row(tmp_path):
+    lex = _lexicon(tmp_path, "caption,contains,photo agency,\nother,contains,agency,\n")
+    assert lex.lookup("Tanks at the border, photo agency archive", 7) == "caption"
+
+
+def test_a_rule_does_not_apply_to_lines_longer_than_its_max_words(tmp_path):
+    lex = _lexicon(tmp_path, "other,start,sign up,4\n")
+    assert lex.lookup("Sign up now", 3) == "other"
+    assert lex.lookup("Sign up for the reserve was high this year, officials said", 11) is None
+
+
+def test_anchored_regex_rules_that_share_a_start_each_match(tmp_path):
+    lex = _lexicon(tmp_path, "other,regex,^share (this|it)$,\nnavigation,regex,^share\\b.*\\bnow$,\n")
+    assert lex.lookup("Share this", 2) == "other"
+    assert lex.lookup("Share the story now", 4) == "navigation"
+
+
+def test_prefix_rules_match_before_edge_punctuation_is_dropped(tmp_path):
+    lex = _lexicon(tmp_path, "navigation,start,read more:,25\n")
+    assert lex.lookup("Read more: the next story", 5) == "navigation"
+    assert lex.lookup("» Read more: the next story", 5) == "navigation"
+
+
+def test_looking_a_line_up_twice_gives_the_same_kind():
+    lex = phrases()
+    assert lex.lookup("Back to top", 3) == lex.lookup("Back to top", 3) == "navigation"
+    assert lex.lookup("The brigade moved north.", 4) is None
+    assert lex.lookup("The brigade moved north.", 4) is None
+
+
+def test_interface_strings_are_furniture():
+    lex = phrases()
+    assert lex.lookup("Log Out", 2) == "navigation"
+    assert lex.lookup("Share via Email", 3) == "navigation"
+    assert lex.lookup("Media playback is unsupported on your device", 7) == "other"

@@ -51,3 +51,13 @@ def test_glued_breadcrumb_is_navigation_not_title():
     doc = clean_document(f"NewsWorldMiddle EastDefence\n\nTroops leave the northern base\n\n{PARA}\n\n{PARA2}\n")
     assert doc.title == "Troops leave the northern base"
     assert doc.blocks[0].kind == "navigation"
+
+
+def test_row_of_separated_links_is_not_the_title():
+    doc = clean_document(f"Troops leave the northern base\n\nAbout | Media | Search | Contact\n\n{PARA}\n\n{PARA2}\n")
+    assert doc.title == "Troops leave the northern base"
+
+
+def test_byline_with_a_colon_is_not_the_title():
+    doc = clean_document(f"Troops leave the northern base\n\nby: Jane Mary Doe\n\n{PARA}\n\n{PARA2}\n")
+    assert doc.title == "Troops leave the northern base"

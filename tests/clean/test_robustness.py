@@ -85,3 +85,12 @@ def test_text_in_an_unlisted_script_does_not_crash():
 def test_control_characters_and_lone_surrogate_free_garbage_do_not_crash():
     doc = clean_document("\x00\x01\x1f\x7f\ufffd\n" + BODY + "\x1c\x1d\x1e")
     assert "regiment" in doc.clean_text
+
+
+def test_explain_misses_names_the_line_and_its_quality():
+    from flows.clean.evaluate import explain_misses
+
+    raw = "Home\nNews\n" + BODY
+    why = explain_misses(raw, {"keep": ["Home"], "drop": ["regiment moved three companies"]})
+    assert why[0].startswith("lost keep: 'Home'") and "quality=" in why[1]
+    assert any(w.startswith("leaked drop:") for w in why)

@@ -51,3 +51,21 @@ def test_leave_a_reply_form_cuts_the_rest():
            "Leave a Reply\nYour email address will not be published.\nComment *\nName *\n")
     doc = clean_document(raw)
     assert "email address" not in doc.clean_text and "rescue missions" in doc.clean_text
+
+
+def test_comment_counter_followed_by_share_labels_does_not_cut_the_article():
+    raw = ("Troops return home\nBy Jane Doe\n12 Comments\nShares\n(Image: archive)\n"
+           + "The last soldiers of the contingent returned home on Friday after nine months abroad, the army said.\n" * 3
+           + "Officials said the unit would rest for a month before resuming training at its home base.\n")
+    doc = clean_document(raw)
+    assert "resuming training" in doc.clean_text
+    assert doc.comments == []
+
+
+def test_comment_counter_followed_by_an_author_and_a_sentence_cuts_the_thread():
+    raw = ("The navy commissioned a new patrol ship at the southern port on Tuesday, the admiral said.\n"
+           "The ship will patrol the fishing grounds and support rescue missions in the winter months.\n"
+           "2 Comments\nJane Doe\nI saw the ship leave the port this morning, it looked very impressive.\n")
+    doc = clean_document(raw)
+    assert "looked very impressive" not in doc.clean_text
+    assert [c.author for c in doc.comments] == ["Jane Doe"]
