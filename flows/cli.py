@@ -66,6 +66,8 @@ def _add_run_options(parser: argparse.ArgumentParser) -> None:
                         help="larger files are rejected (default: 20 MiB)")
     parser.add_argument("--wait", type=float, default=30.0,
                         help="seconds to wait for another run holding the warehouse (default: 30)")
+    parser.add_argument("--revalidate", action="store_true",
+                        help="run every check even when nothing new was loaded (after editing a suite)")
 
 
 def _check_run_args(args: argparse.Namespace) -> str | None:
@@ -85,6 +87,7 @@ def _flow_parameters(args: argparse.Namespace) -> dict:
         "batch_size": args.batch_size,
         "max_bytes": args.max_bytes,
         "lock_wait_seconds": args.wait,
+        "revalidate": args.revalidate,
     }
 
 
@@ -147,6 +150,8 @@ def format_summary(s: dict) -> str:
     for w in s.get("warnings", []):
         lines.append(f"    warning  {w}")
     lines.append("  seconds    " + ", ".join(f"{k} {s['seconds'].get(k, 0):.2f}" for k in STAGES))
+    if s.get("validation", "ran") != "ran":
+        lines.append(f"  validation {s['validation']}")
     lines.append(f"  DQ report  {s.get('dq_report') or '(not built)'}")
     lines.append("  flags      sitrep sql \"SELECT * FROM dq_flags\"")
     return "\n".join(lines)

@@ -63,6 +63,7 @@ class Summary:
     warnings: list[str] = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=dict)
     dq_report: str | None = None
+    validation: str = "ran"
     message: str | None = None
 
 
@@ -154,8 +155,11 @@ def load_task(db_path: Path, extracted: list[ExtractedDocument], known: list[Raw
 
 
 @task(name="validate", cache_policy=NO_CACHE)
-def validate_task(db_path: Path, run_id: str) -> quality.QualityReport:
-    return quality.validate_warehouse(db_path, run_id, docs_dir=artifacts_dir(db_path))
+def validate_task(db_path: Path, run_id: str, changed: bool) -> quality.QualityReport:
+    """An unchanged warehouse is not validated again: the last run's results are recorded for this run."""
+    docs_dir = artifacts_dir(db_path)
+    report = None if changed else quality.carry_over(db_path, run_id, docs_dir)
+    return report or quality.validate_warehouse(db_path, run_id, docs_dir=docs_dir)
 
 
 # --- the flow -------------------------------------------------------------------------------------------------
@@ -169,12 +173,14 @@ def sitrep_flow(
     max_bytes: int = DEFAULT_MAX_BYTES,
     lock_wait_seconds: float = DEFAULT_LOCK_WAIT_SECONDS,
     in_flight: int = 2,
+    revalidate: bool = False,
 ) -> dict:
     """Ingest `input_dir` into the warehouse and validate it.
 
     Batches are cleaned and extracted as submitted tasks (on Dask workers when the flow runs with a Dask task
     runner) while the flow itself reads files and writes the warehouse: at most `in_flight` batches are in
-    memory at once, so memory stays flat however large the folder.
+    memory at once, so memory stays flat however large the folder. A run that loads nothing records the last
+    validation's results again instead of re-running every suite, unless `revalidate` (after editing a suite).
     """
     logger = get_run_logger()
     db_path = Path(warehouse_path).resolve()
@@ -185,7 +191,7 @@ def sitrep_flow(
         warehouse.start_run(db_path, run_id, summary.input_dir)
         logger.info("run %s: %s -> %s", run_id, summary.input_dir, db_path)
         try:
-            _run(summary, Path(input_dir), db_path, batch_size, max_bytes, max(1, in_flight), logger)
+            _run(summary, Path(input_dir), db_path, batch_size, max_bytes, max(1, in_flight), revalidate, logger)
         except Exception as exc:
             summary.message = summary.message or f"{type(exc).__name__}: {exc}".splitlines()[0]
             warehouse.finish_run(db_path, run_id, "failed", _as_dict(summary))
@@ -195,7 +201,7 @@ def sitrep_flow(
 
 
 def _run(summary: Summary, input_dir: Path, db_path: Path, batch_size: int, max_bytes: int, in_flight: int,
-         logger) -> None:
+         revalidate: bool, logger) -> None:
     seconds: Counter[str] = Counter()
     started = time.perf_counter()
     found = scan_task(input_dir, db_path)
@@ -244,7 +250,10 @@ def _run(summary: Summary, input_dir: Path, db_path: Path, batch_size: int, max_
     summary.blocks_removed = rows.get("removed_blocks", 0)
 
     t = time.perf_counter()
-    report = validate_task(db_path, summary.run_id)
+    changed = revalidate or any(rows.values())
+    report = validate_task(db_path, summary.run_id, changed)
+    if report.carried_over_from:
+        summary.validation = f"unchanged warehouse: results of run {report.carried_over_from} recorded again"
     seconds["validate"] += time.perf_counter() - t
     summary.checks_passed, summary.checks_failed = report.passed, report.failed
     summary.critical_failures = [f"{r['suite']}: {r['expectation']} ({r['column_name']})" for r in report.critical_failures]

@@ -44,6 +44,7 @@ class QualityReport:
     results: list[dict] = field(default_factory=list)
     flags: list[dict] = field(default_factory=list)
     docs_index: str | None = None
+    carried_over_from: str | None = None
 
     @property
     def passed(self) -> int:
@@ -94,6 +95,26 @@ def validate_warehouse(db_path: Path, run_id: str, docs_dir: Path | None = None)
         index = Path(docs_dir) / "gx" / "uncommitted" / "data_docs" / "local_site" / "index.html"
         report.docs_index = str(index) if index.exists() else None
     return report
+
+
+def carry_over(db_path: Path, run_id: str, docs_dir: Path | None = None) -> QualityReport | None:
+    """Record the last validated run's results again for `run_id`, when the warehouse has not changed since.
+
+    Returns None when there is nothing to carry over (no run was validated yet), so the caller validates.
+    """
+    previous = warehouse.read_frame(db_path, "SELECT run_id FROM dq_results ORDER BY checked_at DESC LIMIT 1")
+    if previous.height == 0:
+        return None
+    old_run = previous.item(0, 0)
+    with warehouse.connect(db_path) as con:
+        con.execute("BEGIN")
+        warehouse.run_script(con, "load/carry_over_checks.sql",
+                             {"new_run": run_id, "old_run": old_run, "now": dt.datetime.now()})
+        con.execute("COMMIT")
+    results = warehouse.read_frame(db_path, "SELECT * FROM dq_results WHERE run_id = ?", [run_id]).to_dicts()
+    index = Path(docs_dir) / "gx" / "uncommitted" / "data_docs" / "local_site" / "index.html" if docs_dir else None
+    return QualityReport(results=results, docs_index=str(index) if index and index.exists() else None,
+                         carried_over_from=old_run)
 
 
 def record_table_counts(db_path: Path, run_id: str, counted_at: dt.datetime) -> None:

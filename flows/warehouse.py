@@ -81,6 +81,15 @@ def sql_file(relative: str) -> str:
     return (SQL_DIR / relative).read_text(encoding="utf-8")
 
 
+def run_script(con: duckdb.DuckDBPyConnection, relative: str, params: Mapping[str, object]) -> None:
+    """Run a multi-statement .sql file with named parameters ($name): DuckDB binds parameters one statement at
+    a time, so each statement gets the ones it names. Statements are separated by ';' at a line end."""
+    for statement in sql_file(relative).split(";\n"):
+        body = "\n".join(line for line in statement.splitlines() if not line.lstrip().startswith("--")).strip()
+        if body:
+            con.execute(body, {k: v for k, v in params.items() if f"${k}" in body})
+
+
 def schema_scripts() -> list[Path]:
     return sorted((SQL_DIR / "schema").glob("*.sql"))
 

@@ -60,3 +60,11 @@ def test_every_removed_block_and_kept_span_together_cover_the_raw_text(seed_runs
     _, docs = warehouse.query(seed_runs["db"], "SELECT doc_id, raw_text FROM documents")
     raw = dict(docs)
     assert all(raw[d][s:e] == text for d, s, e, text in rows)
+
+
+def test_a_run_that_loads_nothing_records_the_last_checks_again_instead_of_revalidating(seed_runs):
+    first, second = seed_runs["summaries"]
+    assert first["validation"] == "ran" and first["run_id"] in second["validation"]
+    _, rows = warehouse.query(seed_runs["db"], "SELECT run_id, count(*), count(DISTINCT expectation || suite) "
+                                               "FROM dq_results GROUP BY run_id ORDER BY min(checked_at)")
+    assert [r[0] for r in rows] == [first["run_id"], second["run_id"]] and rows[0][1:] == rows[1][1:]
