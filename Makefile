@@ -6,6 +6,8 @@ UV_VER  := 0.13.9
 STAMP   := $(VENV)/.synced
 INPUT   ?= seeds
 WAREHOUSE ?= warehouse/sitrep.duckdb
+N       ?= 10000
+BENCH_ARGS ?=
 
 .PHONY: run test bench setup dashboard clean-warehouse
 
@@ -27,8 +29,9 @@ test: $(STAMP)
 dashboard: $(STAMP)
 	$(VENV)/bin/sitrep dashboard --warehouse $(WAREHOUSE)
 
+# `make bench N=50000 BENCH_ARGS="--skip-flow"`: corpus size and extra options of benchmarks/run.py.
 bench: $(STAMP)
-	$(VENV)/bin/python -m benchmarks.run
+	$(VENV)/bin/python -m benchmarks.run --docs $(N) $(BENCH_ARGS)
 
 clean-warehouse:
 	rm -rf warehouse/*.duckdb warehouse/*.wal warehouse/gx warehouse/prefect warehouse/*.html

@@ -124,7 +124,21 @@ def load(db_path: Path, extracted: list[ExtractedDocument], known: list[RawDocum
 
 # --- Prefect tasks: thin wrappers -----------------------------------------------------------------------------
 # clean and extract return (result, seconds): they may run concurrently or on other machines (Dask), so the flow
-# cannot time them from the outside.
+# cannot time them from the outside. Documents travel between tasks inside a Batch (see below).
+
+
+class Batch:
+    """Documents handed from task to task.
+
+    A plain class on purpose: Prefect walks every list, tuple and dataclass given to a task, down to each fact,
+    looking for futures, and that walk cost about as much CPU as cleaning the documents. It does not look inside
+    an object like this one. (prefect's quote() does the same for the default runner but is not unwrapped on Dask.)
+    """
+
+    __slots__ = ("items",)
+
+    def __init__(self, items: list) -> None:
+        self.items = items
 
 
 @task(name="scan", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=1)
@@ -133,25 +147,26 @@ def scan_task(input_dir: Path, db_path: Path) -> ScanResult:
 
 
 @task(name="ingest", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=1)
-def ingest_task(entries: list[FileEntry], db_path: Path, max_bytes: int):
-    return ingest(entries, db_path, max_bytes)
+def ingest_task(entries: Batch, db_path: Path, max_bytes: int) -> tuple[Batch, Batch, list[Rejection]]:
+    new, known, refused = ingest(entries.items, db_path, max_bytes)
+    return Batch(new), Batch(known), refused
 
 
 @task(name="clean", cache_policy=NO_CACHE)
-def clean_task(docs: list[RawDocument]) -> tuple[list[CleanedDocument], float]:
+def clean_task(docs: Batch) -> tuple[Batch, float]:
     started = time.perf_counter()
-    return clean(docs), time.perf_counter() - started
+    return Batch(clean(docs.items)), time.perf_counter() - started
 
 
 @task(name="extract", cache_policy=NO_CACHE)
-def extract_task(cleaned: tuple[list[CleanedDocument], float]) -> tuple[list[ExtractedDocument], float]:
+def extract_task(cleaned: tuple[Batch, float]) -> tuple[Batch, float]:
     started = time.perf_counter()
-    return extract(cleaned[0]), time.perf_counter() - started
+    return Batch(extract(cleaned[0].items)), time.perf_counter() - started
 
 
 @task(name="load", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=2)
-def load_task(db_path: Path, extracted: list[ExtractedDocument], known: list[RawDocument]) -> dict[str, int]:
-    return load(db_path, extracted, known)
+def load_task(db_path: Path, extracted: Batch, known: Batch) -> dict[str, int]:
+    return load(db_path, extracted.items, known.items)
 
 
 @task(name="validate", cache_policy=NO_CACHE)
@@ -218,26 +233,26 @@ def _run(summary: Summary, input_dir: Path, db_path: Path, batch_size: int, max_
 
     def load_oldest() -> None:
         nonlocal done_files
-        cleaned, future, known, n_files = pending.popleft()
-        extracted, extract_seconds = future.result()
-        seconds["clean"] += cleaned.result()[1]
+        cleaning, extracting, known, n_files = pending.popleft()
+        extracted, extract_seconds = extracting.result()
+        seconds["clean"] += cleaning.result()[1]
         seconds["extract"] += extract_seconds
         t = time.perf_counter()
         rows.update(load_task(db_path, extracted, known))
         seconds["load"] += time.perf_counter() - t
         done_files += n_files
-        logger.info("loaded %d new documents (%d of %d files done)", len(extracted), done_files, len(found.to_read))
+        logger.info("loaded %d new documents (%d of %d files done)", len(extracted.items), done_files,
+                    len(found.to_read))
 
     for batch in batches:
         t = time.perf_counter()
-        new, known, refused = ingest_task(batch, db_path, max_bytes)
+        new, known, refused = ingest_task(Batch(batch), db_path, max_bytes)
         seconds["ingest"] += time.perf_counter() - t
         rejections += refused
-        summary.documents_new += len(new)
-        summary.documents_known += len(known)
-        cleaned = clean_task.submit(new)
-        extracted = extract_task.submit(cleaned)
-        pending.append((cleaned, extracted, known, len(batch)))
+        summary.documents_new += len(new.items)
+        summary.documents_known += len(known.items)
+        cleaning = clean_task.submit(new)
+        pending.append((cleaning, extract_task.submit(cleaning), known, len(batch)))
         while len(pending) >= in_flight:
             load_oldest()
     while pending:
