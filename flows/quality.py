@@ -182,10 +182,6 @@ def _run_suite(context, suite: Suite, data: pd.DataFrame) -> list[tuple[dict, ob
     return [(spec, by_id[str(exp.id)]) for spec, exp in zip(specs, gx_suite.expectations)]
 
 
-def _is_file_context(context) -> bool:
-    return type(context).__name__ == "FileDataContext"
-
-
 def _result_row(run_id: str, checked_at: dt.datetime, suite: Suite, outcome: tuple[dict, object]) -> dict:
     spec, result = outcome
     detail = result.result or {}

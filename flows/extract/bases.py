@@ -60,7 +60,7 @@ def _name_ok(text: str, gaz: Gazetteer) -> bool:
 
 @functools.lru_cache(maxsize=4096)
 def canonical(name: str) -> str:
-    """The one name a base goes by, whatever the spelling ('Qayyara air base' -> 'Qayyarah Air Base')."""
+    """The one name a base goes by, whatever the spelling ('Bagram airfield' -> 'Bagram Air Base')."""
     gaz = load()
     key = base_key(name)
     if key in gaz.base_by_key:
@@ -105,7 +105,7 @@ def find_mentions(text: str) -> list[Mention]:
         s, e = m.start(), m.end()
         found = text[s:e]
         if found[0].islower() and not found[:3].lower() == "al-":
-            continue                # gazetteer names are proper nouns; 'taji' in a URL is not a base
+            continue                # gazetteer names are proper nouns; 'bagram' in a URL is not a base
         pre = PREFIX_BEFORE_ALIAS.search(text[max(0, s - 12):s])
         if pre:
             s -= len(pre.group())

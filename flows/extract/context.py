@@ -77,7 +77,7 @@ NON_FORCE_HEADS = {"capital", "media", "people", "civilians", "public", "broadca
 
 
 def _describes_non_force(text: str, end: int, gaz: Gazetteer) -> bool:
-    """'an Estonian army colonel', 'the Iraqi capital': the adjective names a person or a thing, not a force."""
+    """'a Danish army major', 'the Iraqi capital': the adjective names a person or a thing, not a force."""
     words = WORD_RE.findall(text[end:end + 30].lower())[:2]
     return any(w in gaz.title_words or w in NON_FORCE_HEADS for w in words) and "army" != (words[:1] or [""])[0] \
         or bool(words) and words[0] == "army" and len(words) > 1 and words[1] in gaz.title_words

@@ -16,7 +16,7 @@ import pycountry
 
 GAZ_DIR = Path(__file__).resolve().parent.parent / "gazetteers"
 
-# Words that carry no identity in a base name ("al-Qayyarah Air Base" and "Qayyara airbase" share "qayyarah").
+# Words that carry no identity in a base name ("al-Tanf Garrison" and "Tanf base" share "tanf").
 BASE_STOPWORDS = {"al", "el", "ar", "as", "an", "at", "air", "base", "airbase", "airfield", "field", "camp", "military",
                   "the", "station", "ab", "site", "army", "airport", "garrison", "complex", "fob", "forward",
                   "operating", "joint", "of", "support", "mission", "cob"}
@@ -121,9 +121,10 @@ def led(pat: re.Pattern[str]) -> re.Pattern[str]:
     return re.compile(f"(?={fc})(?:{pat.pattern})", pat.flags) if fc else pat
 
 
-def _split_top(pattern: str) -> list[str]:
-    """`pattern` cut at its top-level '|' (escapes, classes and groups respected)."""
-    parts, depth, cls, i, start = [], 0, False, 0, 0
+def _structure(pattern: str, start: int = 0):
+    """Yield (index, char, depth) for each character of `pattern` from `start` that is outside a character class
+    and not escaped; depth is the group nesting after an opening and before a closing parenthesis."""
+    depth, cls, i = 0, False, start
     while i < len(pattern):
         c = pattern[i]
         if c == "\\":
@@ -133,37 +134,31 @@ def _split_top(pattern: str) -> list[str]:
             cls = c != "]"
         elif c == "[":
             cls = True
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-        elif c == "|" and depth == 0:
+        else:
+            if c == "(":
+                depth += 1
+            yield i, c, depth
+            if c == ")":
+                depth -= 1
+        i += 1
+
+
+def _split_top(pattern: str) -> list[str]:
+    """`pattern` cut at its top-level '|' (escapes, classes and groups respected)."""
+    parts, start = [], 0
+    for i, c, depth in _structure(pattern):
+        if c == "|" and depth == 0:
             parts.append(pattern[start:i])
             start = i + 1
-        i += 1
     parts.append(pattern[start:])
     return parts
 
 
 def _group_end(pattern: str, open_at: int) -> int:
     """Index of the ')' closing the group opened at `open_at`."""
-    depth, cls, i = 0, False, open_at
-    while i < len(pattern):
-        c = pattern[i]
-        if c == "\\":
-            i += 2
-            continue
-        if cls:
-            cls = c != "]"
-        elif c == "[":
-            cls = True
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-            if depth == 0:
-                return i
-        i += 1
+    for i, c, depth in _structure(pattern, open_at):
+        if c == ")" and depth == 1:
+            return i
     return -1
 
 

@@ -1,7 +1,7 @@
 """Sentences and quotations with exact offsets into clean_text.
 
 Quotations are found first and masked, so a sentence never ends inside a quotation: a multi-sentence quote
-and its attribution ("...," the colonel told the radio.) stay one evidence span. Apostrophes ("Slovenia‘s", "it’s",
+and its attribution ("...," the colonel told the radio.) stay one evidence span. Apostrophes ("Latvia‘s", "it’s",
 "Iraqis’") are told apart from single quotation marks by what stands on either side of the mark.
 """
 from __future__ import annotations
@@ -39,7 +39,7 @@ class Sentence:
 
 DOUBLE_RE = re.compile(r'[“„«][^“”„«»"\n]{1,%d}[”»"]|"[^"\n]{1,%d}["”]' % (MAX_QUOTE, MAX_QUOTE))
 # A single mark opens a quotation after a space or bracket and before a word; it closes after a non-space
-# and before anything but a letter. "Slovenia‘s" (letter before) and "it’s" (letters around) are neither.
+# and before anything but a letter. "Latvia‘s" (letter before) and "it’s" (letters around) are neither.
 SINGLE_OPEN_RE = re.compile(r"(?:^|(?<=[\s(\[—–:-]))[‘'‚](?=[\w\[])", re.MULTILINE)
 SINGLE_CLOSE_RE = re.compile(r"(?<=[^\s‘'])[’'](?!\w)")
 # The same opening test with the mark first (the engine then skips straight to marks) and the look-behind

@@ -3,7 +3,7 @@
 A sentence is read with its quotations blanked out (the "frame"); the frame holds the attribution: a
 reporting verb from reporting_verbs.csv and the noun phrase beside it ("Foreign Minister Jane Doe told
 CNN", "said Col. X", "according to the spokesman"). The noun phrase is split from the right into name,
-title (titles.csv) and organisation. Pronouns and role nouns ("he", "the spokesman", "the Estonian
+title (titles.csv) and organisation. Pronouns and role nouns ("he", "the spokesman", "the Danish
 commander") resolve to the nearest earlier named person whose description shares a word with them.
 A sentence that is only a quotation continues the speaker of the quotation just before it.
 """
@@ -303,7 +303,7 @@ class Attributor:
             if before.endswith(","):
                 np, det, st = _np_before(frame, len(before) - 1, gaz)
                 inner = frame[:st].rstrip()
-                if np and det in ("a", "an") and inner.endswith(","):     # 'X, an Estonian army colonel, told'
+                if np and det in ("a", "an") and inner.endswith(","):     # 'X, a Danish army major, told'
                     np2, det2, st2 = _np_before(frame, len(inner) - 1, gaz)
                     sp = self.speaker_from_np(np2, det2, offset + st2, frame, st2, sent.start) if np2 else None
                     if sp and sp.name:

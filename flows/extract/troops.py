@@ -1,4 +1,4 @@
-"""Troop contingents and movements: a count bound to a troop noun ("around 5,000 U.S. forces"), a cut to a
+"""Troop contingents and movements: a count bound to a troop noun ("around 3,000 U.S. forces"), a cut to a
 number ("will be cut down to 3,000"), or a numberless force that moves ("Croatian forces will withdraw").
 
 Each mention reads its action, origin and location from a window that stops at the neighbouring mention
@@ -311,7 +311,7 @@ def _places(scan: "_Scan", lo: int, hi: int, t: TroopMention, action: str | None
             got = scan.place_at(b)
             if got:
                 slots["location"].append((a, got[0], got[1]))
-    for a, b in scan.leaves():          # "left K-2", "will leave Taji": the object is the origin
+    for a, b in scan.leaves():          # "left K-2", "will leave Bagram": the object is the origin
         if a < lo or b > hi:
             continue
         got = scan.place_at(b)
