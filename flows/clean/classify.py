@@ -19,6 +19,7 @@ from .lexicon import Lexicon, fold_line
 from .signals import Features
 
 GOOD, NEAR, SHORT, BAD = "good", "near", "short", "bad"
+TINY = 5
 
 
 @dataclass
@@ -35,8 +36,10 @@ class Labelled:
 
 def quality(f: Features, lang_known: bool) -> str:
     """jusText-like class from shape alone. Thresholds follow jusText (length 70/200, stopwords .30/.32)."""
-    if f.n_chars == 0 or f.alpha_ratio < 0.5 or f.url_chars > f.n_chars * 0.5:
+    if f.n_chars == 0 or f.url_chars > f.n_chars * 0.5:
         return BAD
+    if f.alpha_ratio < 0.5:
+        return SHORT if f.n_chars <= TINY else BAD  # "...", "100", "=)": too little to judge, as in jusText
     if f.n_words >= 4 and f.cap_ratio > 0.85 and not f.terminal and f.stop_ratio < 0.15:
         return BAD  # A Menu Of Capitalised Labels
     if f.glued >= 2 and not f.terminal:
@@ -81,6 +84,7 @@ JOIN_SHARE_BEFORE = 0.1  # clusters before the largest (a lead, a live blog's fi
 # A cluster next to the article with nothing but unremarkable lines between (no furniture phrase, junk or Title
 # Case label) joins with a small share: the text after a list or a code block.
 JOIN_SHARE_CHAINED = 0.05
+CHAINED_MIN_CHARS = 100  # ...or at least one full paragraph
 JOIN_SHARE_CHAINED_BEFORE = 0.05
 
 
@@ -99,6 +103,7 @@ def label(
     hard = [hard_kind(f, lx, bool(template) and fo in template) for f, lx, fo in zip(feats, lex, folded)]
     qual = [quality(f, lang_known) if h is None else BAD for f, h in zip(feats, hard)]
     code = [h is None and q in (SHORT, BAD, NEAR) and is_code_like(f) for f, h, q in zip(feats, hard, qual)]
+    code = _code_blocks(code, qual, hard, feats)
     for i in range(n):
         if code[i]:
             qual[i] = SHORT  # a line of a code listing: text of the article when prose surrounds it
@@ -110,12 +115,18 @@ def label(
     for f, q in zip(feats, qual):
         acc += f.n_chars if q == GOOD else 0
         good_chars.append(acc)
+    listed = _colon_lists(qual, hard, feats)
     first_any = next((i for i in range(n) if qual[i] in (GOOD, NEAR)), n)
     thread_at, why = thread_finder(lines, feats, lex, first_any, good_chars)
     if why:
         notes.append(why)
     end = thread_at if thread_at is not None else n
     region = main_region(qual, hard, feats, end, code)
+    if region and listed:
+        last = region[1]
+        while last + 1 < end and last + 1 in listed:
+            last += 1  # the list a closing "...as follows:" announces
+        region = (region[0], last)
     kinds = ["other"] * n
     if region is None:
         notes.append("no body found")
@@ -146,7 +157,7 @@ def label(
                 kinds[i] = hard[i]
             elif i in title_set:
                 kinds[i] = "title"
-            elif i in lead or (first <= i <= last and keep[i] and not (i in repeated and qual[i] != GOOD)):
+            elif i in lead or (first <= i <= last and (keep[i] or i in listed) and not (i in repeated and qual[i] != GOOD)):
                 kinds[i] = "body"
             elif i < first:
                 kinds[i] = "navigation" if qual[i] in (SHORT, BAD) else "other"
@@ -191,7 +202,7 @@ def main_region(
     # Text after the article's bulk that nothing but unremarkable short lines (a list, a code block, a table)
     # separates from it continues the article; a furniture line ("Related posts", "Share", ©) ends it.
     for c in clusters[b + 1 :]:
-        if c[3] or c[2] < JOIN_SHARE_CHAINED * best[2]:
+        if c[3] or c[2] < min(JOIN_SHARE_CHAINED * best[2], CHAINED_MIN_CHARS):
             break
         kept.append(c)
     for k in range(b, 0, -1):  # likewise text before it: a lead, a list opening the article
@@ -236,13 +247,55 @@ def _sentence_like(f: Features) -> bool:
     """A line written as a sentence, not as a label: several words, few of them capitalised."""
     return f.n_words >= 6 and f.cap_ratio <= 0.35 and f.url_chars == 0 and not f.bullet
 CODE_COST = 0.3
-# A line of program code or a shell session: assignments, calls, brackets, comments, prompts. Menus, share bars
-# and footers have none of these.
-_CODE = re.compile(r"[=;{}<>]|\w\(|^(?:#|//|\$ |>>> |@\w)|\b[a-z]+_[a-z_]+\b|\b[a-z]\w*\.[a-z_]\w+\b")
+# A line of program code, a shell session, JSON or a directory tree: assignments, calls, brackets, comments,
+# prompts, "key": value pairs, tree branches. Menus, share bars and footers have none of these.
+_CODE = re.compile(
+    r"[=;{}<>]|\w\(|^(?:#|//|\$ |>>> |@\w)|\b[a-z]+_[a-z_]+\b|\b[a-z]\w*\.[a-z_]\w+\b"
+)
+# Shapes that are code whatever their capitals: a JSON "Key": value pair, a line of brackets, a tree branch.
+_STRUCTURE = re.compile(r'^"[^"]{1,60}"\s*:|^[\[\]{}(),;]+$|^[|│ ]*(?:[|`]--|[├└]──)')
 
 
 def is_code_like(f: Features) -> bool:
-    return f.n_chars <= 200 and f.cap_ratio < 0.5 and bool(_CODE.search(f.text))
+    if f.n_chars > 200:
+        return False
+    return (f.cap_ratio < 0.5 and bool(_CODE.search(f.text))) or bool(_STRUCTURE.match(f.text))
+
+
+# A list's items: lines under a sentence that ends in a colon, up to the first line that is prose, junk or furniture.
+LIST_MAX_ITEMS = 30
+
+
+def _colon_lists(qual: Sequence[str], hard: Sequence[str | None], feats: Sequence[Features]) -> set[int]:
+    """Lines that are items of a list a sentence announces ("The results were as follows:")."""
+    items: set[int] = set()
+    n = len(qual)
+    for i in range(n):
+        if qual[i] not in (GOOD, NEAR) or not feats[i].text.endswith(":"):
+            continue
+        j = i + 1
+        while j < n and j - i <= LIST_MAX_ITEMS and hard[j] is None and qual[j] in (SHORT, NEAR):
+            f = feats[j]
+            if f.n_words >= 2 and f.cap_ratio >= 0.75 and not f.bullet:
+                break  # a Title Case label: a menu or the next section, not an item
+            items.add(j)
+            j += 1
+    return items
+
+
+def _code_blocks(
+    code: Sequence[bool], qual: Sequence[str], hard: Sequence[str | None], feats: Sequence[Features]
+) -> list[bool]:
+    """Code lines plus the plain lines inside a listing ("return True", "100", "else:"): a short line with code
+    within two lines on both sides belongs to the same block."""
+    n = len(code)
+    out = list(code)
+    for i in range(n):
+        if code[i] or hard[i] is not None or qual[i] == GOOD or feats[i].n_chars > 100:
+            continue
+        if any(code[max(0, i - 2) : i]) and any(code[i + 1 : i + 3]):
+            out[i] = True
+    return out
 
 
 def _boundary(q: str, h: str | None, f: Features) -> bool:
@@ -263,34 +316,43 @@ def _smooth(
 ) -> list[bool]:
     """Which lines of the body region to keep: good ones, and others that good text surrounds.
 
-    A non-good line is kept when the nearest classified neighbours on both sides are good (jusText's context
-    rule), or it is near-good next to a good line.
+    jusText's context rule: a line's neighbours are the nearest lines on each side that are neither short nor
+    near-good (beyond the region's edges: bad). A near-good line stays unless both neighbours are bad; a short
+    one stays when both are good, or when its bad side is one near-good line away.
     """
-    n = len(qual)
-    keep = [False] * n
-    prev_q: list[str | None] = [None] * n  # nearest non-short, non-hard class before i (within the region)
-    next_q: list[str | None] = [None] * n
-    seen: str | None = None
-    for i in range(first, last + 1):
-        prev_q[i] = seen
-        if hard[i] is None and qual[i] != SHORT:
-            seen = qual[i]
-        elif blocking[i]:
-            seen = BAD
-    seen = None
-    for i in range(last, first - 1, -1):
-        next_q[i] = seen
-        if hard[i] is None and qual[i] != SHORT:
-            seen = qual[i]
-        elif blocking[i]:
-            seen = BAD
+    keep = [False] * len(qual)
+    prev_q, prev_near = _neighbours(qual, hard, blocking, range(first, last + 1))
+    next_q, next_near = _neighbours(qual, hard, blocking, range(last, first - 1, -1))
     for i in range(first, last + 1):
         if hard[i] is not None:
             continue
+        sides = (prev_q[i], next_q[i])
         if qual[i] == GOOD:
             keep[i] = True
         elif qual[i] == NEAR:
-            keep[i] = GOOD in (prev_q[i], next_q[i])
-        else:
-            keep[i] = prev_q[i] == GOOD and next_q[i] == GOOD
+            keep[i] = sides != (BAD, BAD)
+        elif sides == (GOOD, GOOD):
+            keep[i] = True
+        elif GOOD in sides:
+            keep[i] = (sides[0] == BAD and prev_near[i]) or (sides[1] == BAD and next_near[i])
     return keep
+
+
+def _neighbours(
+    qual: Sequence[str], hard: Sequence[str | None], blocking: Sequence[bool], order: range
+) -> tuple[dict[int, str], dict[int, bool]]:
+    """Walking `order`, for each line: the class (good/bad) of the nearest line before it that is neither short
+    nor near-good, and whether a near-good line lies in between."""
+    side: dict[int, str] = {}
+    near_between: dict[int, bool] = {}
+    seen, near = BAD, False
+    for i in order:
+        side[i], near_between[i] = seen, near
+        if blocking[i]:
+            seen, near = BAD, False
+        elif hard[i] is None and qual[i] != SHORT:
+            if qual[i] == NEAR:
+                near = True
+            else:
+                seen, near = qual[i], False
+    return side, near_between
