@@ -132,7 +132,8 @@ def label(
         notes.append("no body found")
     pre_end = region[0] if region else end
     candidates = [i for i in range(pre_end) if hard[i] is None and metadata.is_headline(feats[i])]
-    t = metadata.pick_title(candidates, feats, repeated, pre_end)
+    body_stems = _stems_of(feats, region, qual) if region else frozenset()
+    t = metadata.pick_title(candidates, feats, repeated, pre_end, body_stems)
     title_set = {i for i in range(n) if t is not None and folded[i] == folded[t] and hard[i] is None}
 
     lead: set[int] = set()  # lines before the region kept as the article's opening
@@ -170,6 +171,12 @@ def label(
         if hard[i] is None or lex[i] in ("thread", "weak-thread"):
             kinds[i] = "comments"
     return Labelled(kinds, sorted(title_set), region[0] if region else None, thread_at, notes, qual, hard, region)
+
+
+def _stems_of(feats: Sequence[Features], region: tuple[int, int], qual: Sequence[str]) -> frozenset[str]:
+    """The word stems of the region's good lines: what a headline is about."""
+    stem = metadata.STEM
+    return frozenset(w[:stem] for i in range(region[0], region[1] + 1) if qual[i] == GOOD for w in feats[i].words)
 
 
 def main_region(

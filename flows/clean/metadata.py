@@ -134,12 +134,19 @@ def is_headline(f: Features) -> bool:
     )
 
 
-def pick_title(candidates: Sequence[int], feats: Sequence[Features], repeated: set[int], body_at: int) -> int | None:
+def pick_title(
+    candidates: Sequence[int],
+    feats: Sequence[Features],
+    repeated: set[int],
+    body_at: int,
+    body_stems: frozenset[str] = frozenset(),
+) -> int | None:
     """Index of the headline among the candidates before the body.
 
     Points for what marks a headline on a page: a byline or date just under it, a line the page prints twice
-    (page title and h1), several words, nearness to the body (site names and section labels come first). A long
-    line right under a shorter candidate is a standfirst (dek), so the one above it wins.
+    (page title and h1), several words, nearness to the body (site names and section labels come first), words the
+    body shares (body_stems: stems of the body's good lines). A long line right under a shorter candidate is a
+    standfirst (dek), so the one above it wins.
     """
     if not candidates:
         return None
@@ -161,18 +168,35 @@ def pick_title(candidates: Sequence[int], feats: Sequence[Features], repeated: s
             score += 1.0
         score += 1.0 if f.n_words >= 4 else (-1.0 if f.n_words <= 2 else 0.0)
         score += 1.5 if rank == 0 else (1.0 if rank == 1 else (0.5 if rank <= 3 else 0.0))
+        if body_stems:
+            score += ABOUT_WEIGHT * _share_in(f, body_stems)
         scores[i] = score
     best = max(candidates, key=lambda i: (scores[i], i))
     pos = candidates.index(best)
     if pos > 0 and _dek_like(feats[best]):
         above = candidates[pos - 1]
-        if feats[above].n_chars < feats[best].n_chars and not _dek_like(feats[above]) and best - above <= 3:
+        f_above = feats[above]
+        headline_like = f_above.n_words >= 4 or _share_in(f_above, body_stems) >= 0.5  # not "Your Account"
+        if headline_like and f_above.n_chars < feats[best].n_chars and not _dek_like(f_above) and best - above <= 3:
             return above
     return best
 
 
+# A headline is about the article: most of its content words come back in the body; a site name, section label
+# or share button's do not. Words are compared by a crude stem that needs no language ("robot" ~ "robotic").
+ABOUT_WEIGHT = 3.0
+STEM = 5
+DEK_WORDS, DEK_CHARS = 14, 100  # a standfirst is longer than a headline
+
+
+def _share_in(f: Features, body_stems: frozenset[str]) -> float:
+    """Share of the line's content words whose stem the body uses."""
+    content = [w[:STEM] for w in f.words if len(w) > 3 and not w.isdigit()]
+    return sum(w in body_stems for w in content) / len(content) if content else 0.0
+
+
 def _dek_like(f: Features) -> bool:
-    return f.n_words >= 14 or f.n_chars > 100
+    return f.n_words >= DEK_WORDS or f.n_chars > DEK_CHARS
 
 
 def find_publisher(first_body: str | None, appeals: Sequence[str], footers: Sequence[str]) -> str | None:
