@@ -148,6 +148,7 @@ def label(
         dek = top + 1
         if top >= 0 and dek < first and hard[dek] is None and _sentence_like(feats[dek]) and feats[dek].n_words >= 8:
             lead.add(dek)
+        lead.update(_standfirst(qual, hard, title_set, top, first))
         region = (first, last)
     if region:
         first, last = region
@@ -248,6 +249,26 @@ def is_author_bio(text: str) -> bool:
 # to the article.
 BLOCKING: frozenset[str] = frozenset({"navigation"})
 LEAD_EXTENSION = True
+
+
+# A standfirst: good paragraphs under the headline, at most this many byline, date or share lines below it.
+STANDFIRST_SKIP = 3
+
+
+def _standfirst(qual: Sequence[str], hard: Sequence[str | None], title_set: set[int], top: int, first: int) -> range:
+    """The good lines that open the page right under the headline, before a picture, contents box or share bar
+    parts them from the body region."""
+    if top < 0:
+        return range(0)
+    k, skipped = top + 1, 0
+    while k < first and (k in title_set or qual[k] not in (GOOD, NEAR)):
+        k, skipped = k + 1, skipped + 1
+        if skipped > STANDFIRST_SKIP:
+            return range(0)
+    start = k
+    while k < first and hard[k] is None and qual[k] in (GOOD, NEAR):
+        k += 1
+    return range(start, k) if any(qual[i] == GOOD for i in range(start, k)) else range(0)
 
 
 def _sentence_like(f: Features) -> bool:
