@@ -107,6 +107,11 @@ def label(
     for i in range(n):
         if code[i]:
             qual[i] = SHORT  # a line of a code listing: text of the article when prose surrounds it
+    if GOOD not in qual:
+        # No line reaches the good class: a language whose function words are rarer than the thresholds assume
+        # (Finnish, Hungarian) or one without a list. Near-good is then the best prose the page has.
+        qual = [GOOD if q == NEAR else q for q in qual]
+        notes.append("no good line: near-good lines promoted")
     counts = Counter(folded)
     repeated = {i for i in range(n) if counts[folded[i]] > 1 and feats[i].n_words <= 30}
 
