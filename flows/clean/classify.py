@@ -227,11 +227,31 @@ def main_region(
         first -= 1  # a lead paragraph without final punctuation still belongs to the article
     while last + 1 < end and hard[last + 1] is None and qual[last + 1] == NEAR:
         last += 1
+    last = _before_copyright(feats, hard, qual, first, last)
     while last > first and is_author_bio(feats[last].text):
         last -= 1  # "Jane Doe is a senior writer covering ...": the author's note closing the page, not the article
         while last > first and qual[last] not in (GOOD, NEAR):
             last -= 1
     return first, last
+
+
+_COPYRIGHT = re.compile(r"^(?:copyright\s*)?(?:©|\(c\)|copyright\b)", re.IGNORECASE)
+
+
+def _before_copyright(feats, hard, qual, first: int, last: int) -> int:
+    """A copyright line closes the article: what follows it (licence notes, site blurbs) is the footer, unless
+    most of the article's text still lies ahead (a picture credit near the top)."""
+    total = sum(feats[i].n_chars for i in range(first, last + 1) if qual[i] == GOOD)
+    seen = 0
+    for i in range(first, last + 1):
+        if hard[i] is not None and _COPYRIGHT.match(feats[i].text) and seen >= 0.5 * total:
+            k = i - 1
+            while k > first and qual[k] not in (GOOD, NEAR):
+                k -= 1
+            return k
+        if qual[i] == GOOD:
+            seen += feats[i].n_chars
+    return last
 
 
 # An author's note: a name (one to four capitalised words), then what the person is or does.
