@@ -61,3 +61,14 @@ def test_row_of_separated_links_is_not_the_title():
 def test_byline_with_a_colon_is_not_the_title():
     doc = clean_document(f"Troops leave the northern base\n\nby: Jane Mary Doe\n\n{PARA}\n\n{PARA2}\n")
     assert doc.title == "Troops leave the northern base"
+
+
+def test_headline_sharing_the_body_words_beats_a_section_label_closer_to_the_body():
+    raw = f"Battalion moves to the eastern border\n\nMore Coverage Of Regional Security\n\n{PARA}\n\n{PARA2}\n"
+    assert clean_document(raw).title == "Battalion moves to the eastern border"
+
+
+def test_long_headline_under_a_site_label_is_not_taken_for_a_standfirst():
+    headline = "Alliance moves a battalion to the eastern border months after the plan was first announced"
+    raw = f"Advertise With Us\n\n{headline}\n\n{PARA}\n\n{PARA2}\n"
+    assert clean_document(raw).title == headline

@@ -79,3 +79,81 @@ def test_standfirst_under_the_headline_is_kept_despite_a_share_bar_before_the_bo
     doc = clean_document(raw)
     assert doc.title == "Troops move north"
     assert dek in doc.clean_text and "Jane Doe" not in doc.clean_text
+
+
+def test_json_example_between_paragraphs_is_kept():
+    json_block = "\n".join([
+        "{", '"Name": "Example Record",', '"Age": 41,', '"Location": {',
+        '"Value": "near the northern gate of the base",', '"Confidence": "92%"', "},", '"Tags": ["a", "b"]', "}",
+    ])
+    raw = f"Headline of the day\n\n{_long_text(2)}\n\n{json_block}\n\n{_long_text(2)}\n"
+    assert '"Value": "near the northern gate of the base",' in clean_document(raw).clean_text
+
+
+def test_directory_tree_between_paragraphs_is_kept():
+    tree = "\n".join(["project/", "|-- bin/", "| |-- <command line tools>", "|-- lib/", "| |-- site-packages/",
+                      "|-- include/", "|-- <config files>"])
+    raw = f"Headline of the day\n\n{_long_text(2)}\n\n{tree}\n\n{_long_text(2)}\n"
+    assert "|-- <config files>" in clean_document(raw).clean_text
+
+
+def test_output_lines_inside_a_code_listing_do_not_split_the_article():
+    session = "\n".join([">>> total = compute(29)", "100", ">>> total * 100", "10000", ">>> print(total)", "..."])
+    raw = f"Headline of the day\n\n{_long_text(2)}\n\n{session}\n\n{_long_text(1)}\n"
+    doc = clean_document(raw)
+    assert ">>> total * 100" in doc.clean_text
+    assert doc.clean_text.endswith(P4)
+
+
+def test_list_announced_by_a_closing_colon_is_kept():
+    items = "\n".join(["Two companies stay at the base", "One company returns to barracks",
+                       "The vehicles move by road"])
+    raw = f"Headline of the day\n\n{_long_text(2)}\n\nThe plan, in short, comes down to these points:\n\n{items}\n\nShare\nFacebook\n"
+    doc = clean_document(raw)
+    assert "The vehicles move by road" in doc.clean_text
+    assert "Facebook" not in doc.clean_text
+
+
+def test_list_after_a_colon_stops_at_a_title_case_menu():
+    menu = "\n".join(["Home Page Link", "World News Desk", "Defence And Security"])
+    raw = f"Headline of the day\n\n{_long_text(2)}\n\nThe plan, in short, comes down to these points:\n\nTwo companies stay\n\n{menu}\n"
+    doc = clean_document(raw)
+    assert "Two companies stay" in doc.clean_text
+    assert "World News Desk" not in doc.clean_text
+
+
+def test_standfirst_under_headline_and_byline_is_kept_when_a_share_bar_parts_it_from_the_body():
+    dek = ("The brigade's second move this year follows a long review of the northern defences, and the "
+           "ministry says more units will follow before the winter.")
+    share_bar = "\n".join(["Facebook", "Twitter", "LinkedIn", "WhatsApp", "Telegram", "Email"] * 2)
+    raw = f"Troops move north\n\nBy Jane Doe\n\n{dek}\n\n{share_bar}\n\n{_long_text(5)}\n"
+    doc = clean_document(raw)
+    assert doc.title == "Troops move north"
+    assert dek in doc.clean_text
+    assert "Jane Doe" not in doc.clean_text and "Telegram" not in doc.clean_text
+
+
+def test_copyright_line_closes_the_article():
+    footer_blurb = ("This page and everything on it is subject to copyright and may not be reproduced without "
+                    "the written permission of the publisher.")
+    raw = f"Headline of the day\n\n{_long_text(3)}\n\n© 2020 Example News Network\n\n{footer_blurb}\n"
+    doc = clean_document(raw)
+    assert doc.clean_text.endswith(P4)
+    assert "subject to copyright" not in doc.clean_text
+
+
+def test_subheading_over_a_near_good_line_inside_the_article_is_kept():
+    subheading = "What the ministry said"
+    near = "Officials described the deployment as routine and planned well in advance of the exercise season"
+    raw = f"Headline of the day\n\n{_long_text(2)}\n\n{subheading}\n\n{near}\n\n{_long_text(2)}\n"
+    doc = clean_document(raw)
+    assert subheading in doc.clean_text and near in doc.clean_text
+
+
+def test_page_without_any_good_line_keeps_its_near_good_prose():
+    unpunctuated = [p.rstrip(".") for p in (P1, P2, P3, P4)]  # a transcript without final stops: near-good only
+    raw = "Headline of the day\n\n" + "\n\n".join(unpunctuated) + "\n\nShare\nFacebook\n"
+    doc = clean_document(raw)
+    assert "no good line: near-good lines promoted" in doc.notes
+    assert all(p in doc.clean_text for p in unpunctuated)
+    assert "Facebook" not in doc.clean_text
