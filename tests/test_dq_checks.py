@@ -42,7 +42,7 @@ def warned(tmp_path_factory):
 @pytest.fixture(scope="module")
 def broken(tmp_path_factory):
     db = tmp_path_factory.mktemp("broken") / "sitrep.duckdb"
-    load(db, [Doc("old.txt", D(2020, 1, 1)).troops("USA", 100, "Iraq", event_date=D(1995, 5, 1))])
+    load(db, [Doc("old.txt", D(2020, 1, 1)).troops("USA", 100, "Iraq", event_date=D(1020, 5, 1))])
     with warehouse.connect(db) as con:
         con.execute("UPDATE removed_blocks SET text = 'not what was removed'")
         con.execute("ALTER TABLE comments ALTER COLUMN author TYPE INTEGER")
@@ -132,10 +132,19 @@ def test_row_counts_per_table_are_recorded_for_the_run(warned):
     assert counts["documents"] == 6 and counts["troops"] == 7 and counts["bases"] == 3
 
 
-def test_a_date_before_2000_fails_a_critical_check(broken):
+def test_a_date_before_1900_fails_a_critical_check(broken):
     assert "fact_dates" in failed(broken["report"], "critical")
     rows = flags(broken["db"], "fact_dates")
-    assert any(r["severity"] == "critical" and "1995-05-01 is outside" in r["value"] for r in rows)
+    assert any(r["severity"] == "critical" and "1020-05-01 is outside" in r["value"] for r in rows)
+
+
+def test_a_historical_date_is_a_warning_not_a_failure(tmp_path):
+    db = tmp_path / "sitrep.duckdb"
+    load(db, [Doc("history.txt", D(2020, 1, 1)).troops("USA", 500000, "Kuwait", event_date=D(1991, 2, 28))])
+    report = quality.validate_warehouse(db, "history-1")
+    assert "fact_dates" not in failed(report, "critical")
+    assert [(r["severity"], r["value"]) for r in flags(db, "fact_dates")] == [
+        ("warning", "event_date 1991-02-28 is before 2000")]
 
 
 def test_a_removed_block_whose_text_is_not_its_span_fails_a_critical_check(broken):
