@@ -278,6 +278,7 @@ LEAD_EXTENSION = True
 
 # A standfirst: good paragraphs under the headline, at most this many byline, date or share lines below it.
 STANDFIRST_SKIP = 3
+NEAR_STANDFIRST_SKIP = 1  # a near-good standfirst (a dek without a final stop) must sit right under it
 
 
 def _standfirst(qual: Sequence[str], hard: Sequence[str | None], title_set: set[int], top: int, first: int) -> range:
@@ -293,7 +294,8 @@ def _standfirst(qual: Sequence[str], hard: Sequence[str | None], title_set: set[
     start = k
     while k < first and hard[k] is None and qual[k] in (GOOD, NEAR):
         k += 1
-    return range(start, k) if any(qual[i] == GOOD for i in range(start, k)) else range(0)
+    good = any(qual[i] == GOOD for i in range(start, k))
+    return range(start, k) if good or skipped <= NEAR_STANDFIRST_SKIP else range(0)
 
 
 def _sentence_like(f: Features) -> bool:

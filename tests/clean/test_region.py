@@ -157,3 +157,19 @@ def test_page_without_any_good_line_keeps_its_near_good_prose():
     assert "no good line: near-good lines promoted" in doc.notes
     assert all(p in doc.clean_text for p in unpunctuated)
     assert "Facebook" not in doc.clean_text
+
+
+def test_dek_without_a_final_stop_right_under_the_headline_is_kept():
+    # German capitalises its nouns: a dek there has the capitals of a label and no final stop.
+    dek = "Zwei Kompanien der Brigade verlegen nach monatelanger Planung an den nördlichen Stützpunkt der Armee"
+    paragraphs = [
+        "Die Brigade hat am Dienstag zwei Kompanien an den nördlichen Stützpunkt verlegt, wie das Ministerium mitteilte.",
+        "Die Verlegung war seit Monaten geplant und hat nach Angaben eines Sprechers nichts mit den Ereignissen zu tun.",
+        "Die Kompanien sollen bis zum Ende des Jahres an dem Stützpunkt bleiben und dann in ihre Kasernen zurückkehren.",
+        "Wie viele Fahrzeuge verlegt wurden, sagte das Ministerium nicht, doch Anwohner berichteten von langen Kolonnen.",
+    ] * 4
+    share_bar = "\n".join(["Facebook", "Twitter", "LinkedIn", "WhatsApp", "Telegram", "E-Mail"] * 2)
+    raw = f"Truppen verlegen nach Norden\n\n{dek}\n\n{share_bar}\n\n" + "\n\n".join(paragraphs) + "\n"
+    doc = clean_document(raw)
+    assert doc.title == "Truppen verlegen nach Norden"
+    assert dek in doc.clean_text and "Telegram" not in doc.clean_text
