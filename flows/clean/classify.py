@@ -1,10 +1,13 @@
 """Label every line of a document: body, title, or one of the removed kinds.
 
 Three passes, after jusText: (1) each line alone gets a hard label (a lexicon phrase, a payment string, a
-date, a template line) or a quality class from its shape (good / near-good / short / bad); (2) the body
-region runs from the first good line to the last one before any comment thread; (3) inside that region,
-lines that are not good themselves are kept when good text surrounds them (sub-headings, short paragraphs),
-and dropped otherwise. Lines outside the region are removed with a kind saying what they are.
+date, a template line) or a quality class from its shape (good / near-good / short / bad); lines of a code
+listing, JSON or a directory tree count as short whatever their shape, and so do tiny symbol lines ("...", "100");
+(2) the body region runs from the biggest cluster of good lines, joined by its neighbours when they are big or
+only unremarkable lines part them, to a copyright line or the comment thread; the standfirst under the headline
+and a list that a closing colon announces join it; (3) inside that region, lines that are not good themselves
+are kept by jusText's context rule (near-good ones unless bad text surrounds them, short ones between good text).
+Lines outside the region are removed with a kind saying what they are.
 """
 from __future__ import annotations
 
@@ -107,7 +110,7 @@ def label(
     for i in range(n):
         if code[i]:
             qual[i] = SHORT  # a line of a code listing: text of the article when prose surrounds it
-    if GOOD not in qual:
+    if GOOD not in qual and NEAR in qual:
         # No line reaches the good class: a language whose function words are rarer than the thresholds assume
         # (Finnish, Hungarian) or one without a list. Near-good is then the best prose the page has.
         qual = [GOOD if q == NEAR else q for q in qual]
@@ -143,18 +146,7 @@ def label(
 
     lead: set[int] = set()  # lines before the region kept as the article's opening
     if region and LEAD_EXTENSION:
-        first, last = region
-        top = max((i for i in title_set if i < first), default=-1)
-        # Sentences between the headline and the first good line are the article's lead or standfirst.
-        while first - 1 > top and hard[first - 1] is None and _sentence_like(feats[first - 1]):
-            first -= 1
-        lead.update(range(first, region[0]))
-        # A standfirst printed right under the headline, a byline or share bar between it and the body.
-        dek = top + 1
-        if top >= 0 and dek < first and hard[dek] is None and _sentence_like(feats[dek]) and feats[dek].n_words >= 8:
-            lead.add(dek)
-        lead.update(_standfirst(qual, hard, title_set, top, first))
-        region = (first, last)
+        lead, region = _lead(qual, hard, feats, title_set, region)
     if region:
         first, last = region
         blocking = [h in BLOCKING and f.n_words <= 3 for h, f in zip(hard, feats)]
@@ -177,6 +169,25 @@ def label(
         if hard[i] is None or lex[i] in ("thread", "weak-thread"):
             kinds[i] = "comments"
     return Labelled(kinds, sorted(title_set), region[0] if region else None, thread_at, notes, qual, hard, region)
+
+
+def _lead(
+    qual: Sequence[str], hard: Sequence[str | None], feats: Sequence[Features], title_set: set[int],
+    region: tuple[int, int],
+) -> tuple[set[int], tuple[int, int]]:
+    """Lines before the body region that open the article, and the region widened over the adjacent ones."""
+    first, last = region
+    top = max((i for i in title_set if i < first), default=-1)
+    # Sentences between the headline and the first good line are the article's lead or standfirst.
+    while first - 1 > top and hard[first - 1] is None and _sentence_like(feats[first - 1]):
+        first -= 1
+    lead = set(range(first, region[0]))
+    # A standfirst printed right under the headline, a byline or share bar between it and the body.
+    dek = top + 1
+    if top >= 0 and dek < first and hard[dek] is None and _sentence_like(feats[dek]) and feats[dek].n_words >= 8:
+        lead.add(dek)
+    lead.update(_standfirst(qual, hard, title_set, top, first))
+    return lead, (first, last)
 
 
 def _stems_of(feats: Sequence[Features], region: tuple[int, int], qual: Sequence[str]) -> frozenset[str]:
