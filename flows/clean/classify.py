@@ -140,6 +140,8 @@ def label(
         notes.append("no body found")
     pre_end = region[0] if region else end
     candidates = [i for i in range(pre_end) if hard[i] is None and metadata.is_headline(feats[i])]
+    if region and metadata.is_headline(feats[pre_end]) and feats[pre_end].n_words <= HEADLINE_IN_REGION_WORDS:
+        candidates.append(pre_end)  # a headline asked as a question reads as prose and may open the region
     body_stems = _stems_of(feats, region, qual) if region else frozenset()
     t = metadata.pick_title(candidates, feats, repeated, pre_end, body_stems)
     title_set = {i for i in range(n) if t is not None and folded[i] == folded[t] and hard[i] is None}
@@ -177,7 +179,7 @@ def _lead(
 ) -> tuple[set[int], tuple[int, int]]:
     """Lines before the body region that open the article, and the region widened over the adjacent ones."""
     first, last = region
-    top = max((i for i in title_set if i < first), default=-1)
+    top = max((i for i in title_set if i <= first), default=-1)
     # Sentences between the headline and the first good line are the article's lead or standfirst.
     while first - 1 > top and hard[first - 1] is None and _sentence_like(feats[first - 1]):
         first -= 1
@@ -285,6 +287,7 @@ def is_author_bio(text: str) -> bool:
 # to the article.
 BLOCKING: frozenset[str] = frozenset({"navigation"})
 LEAD_EXTENSION = True
+HEADLINE_IN_REGION_WORDS = 15
 
 
 # A standfirst: good paragraphs under the headline, at most this many byline, date or share lines below it.

@@ -72,3 +72,10 @@ def test_long_headline_under_a_site_label_is_not_taken_for_a_standfirst():
     headline = "Alliance moves a battalion to the eastern border months after the plan was first announced"
     raw = f"Advertise With Us\n\n{headline}\n\n{PARA}\n\n{PARA2}\n"
     assert clean_document(raw).title == headline
+
+
+def test_headline_asked_as_a_question_is_the_title_not_the_first_paragraph():
+    question = "Can the alliance hold the eastern border through the winter?"
+    doc = clean_document(f"World News Desk\n\n{question}\n\n{PARA}\n\n{PARA2}\n")
+    assert doc.title == question
+    assert question not in doc.clean_text and PARA in doc.clean_text
