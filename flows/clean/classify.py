@@ -76,7 +76,18 @@ def hard_kind(f: Features, lex: str | None, template: bool) -> str | None:
         return "navigation"
     if f.n_words <= 12 and metadata.is_date_line(f.text):
         return "other"
+    if not f.terminal and _is_link_row(f.text):
+        return "navigation"
     return None
+
+
+# A row of links or tags: at least three short items between " | ", " / ", " • " or " · " ("News | Sport | Weather").
+_ROW_SEPARATOR = re.compile(r"\s[|/•·]\s")
+
+
+def _is_link_row(text: str) -> bool:
+    items = _ROW_SEPARATOR.split(text)
+    return len(items) >= 3 and all(0 < len(item.split()) <= 3 for item in items)
 
 
 # Main-region search: good lines further apart than MAX_GAP junk lines start a new cluster; the cluster with

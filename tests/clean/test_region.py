@@ -173,3 +173,10 @@ def test_dek_without_a_final_stop_right_under_the_headline_is_kept():
     doc = clean_document(raw)
     assert doc.title == "Truppen verlegen nach Norden"
     assert dek in doc.clean_text and "Telegram" not in doc.clean_text
+
+
+def test_row_of_tags_under_the_article_is_navigation():
+    tags = "Defence / Northern Command / Logistics / Army"
+    doc = clean_document(f"Headline of the day\n\n{_long_text(1)}\n\n{tags}\n\n{_long_text(1)}\n")
+    assert tags not in doc.clean_text
+    assert next(b for b in doc.blocks if b.text == tags).kind == "navigation"
