@@ -67,7 +67,7 @@ def quality(f: Features, lang_known: bool) -> str:
 def hard_kind(f: Features, lex: str | None, template: bool) -> str | None:
     """A kind fixed by the line alone, whatever its neighbours."""
     if lex:
-        return {"thread": "comments", "weak-thread": "navigation"}.get(lex, lex)
+        return {"thread": "comments", "weak-thread": "navigation", "appeal": "other"}.get(lex, lex)
     if f.has_wallet or f.currency_only:
         return "donation"
     if template:
@@ -115,6 +115,7 @@ def label(
     folded = [fold_line(f.text) for f in feats]
     lex = [lexicon.lookup(f.text, f.n_words, fo) if f.n_words <= 40 else None for f, fo in zip(feats, folded)]
     hard = [hard_kind(f, lx, bool(template) and fo in template) for f, lx, fo in zip(feats, lex, folded)]
+    hard = _appeal_pitches(hard, lex, feats)
     qual = [quality(f, lang_known) if h is None else BAD for f, h in zip(feats, hard)]
     code = [h is None and q in (SHORT, BAD, NEAR) and is_code_like(f) for f, h, q in zip(feats, hard, qual)]
     code = _code_blocks(code, qual, hard, feats)
@@ -207,6 +208,25 @@ def _stems_of(feats: Sequence[Features], region: tuple[int, int], qual: Sequence
     """The word stems of the region's good lines: what a headline is about."""
     stem = metadata.STEM
     return frozenset(w[:stem] for i in range(region[0], region[1] + 1) if qual[i] == GOOD for w in feats[i].words)
+
+
+APPEAL_PITCH_WORDS = 40
+
+
+def _appeal_pitches(hard: list[str | None], lex: Sequence[str | None], feats: Sequence[Features]) -> list[str | None]:
+    """The pitch under a newsletter or subscription call ("The latest news and analysis from our bureau chiefs"),
+    closed by a button, another widget line or the page's end, goes with the call."""
+    out = list(hard)
+    n = len(hard)
+    for i in range(1, n):
+        if hard[i] is not None or lex[i - 1] != "appeal" or feats[i].n_words > APPEAL_PITCH_WORDS:
+            continue
+        if feats[i - 1].n_words < 2:
+            continue  # "Newsletter" alone is a menu item: the line under it may be anything
+        closed = i + 1 == n or hard[i + 1] is not None or (feats[i + 1].n_words <= 3 and not feats[i + 1].terminal)
+        if closed:
+            out[i] = "other"
+    return out
 
 
 def main_region(

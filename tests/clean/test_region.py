@@ -180,3 +180,17 @@ def test_row_of_tags_under_the_article_is_navigation():
     doc = clean_document(f"Headline of the day\n\n{_long_text(1)}\n\n{tags}\n\n{_long_text(1)}\n")
     assert tags not in doc.clean_text
     assert next(b for b in doc.blocks if b.text == tags).kind == "navigation"
+
+
+def test_pitch_under_a_newsletter_call_goes_with_the_call():
+    pitch = "The latest news and analysis from our correspondents in the region, in your inbox every morning."
+    raw = (f"Headline of the day\n\n{_long_text(2)}\n\nSign up for our Defence Daily newsletter\n\n{pitch}\n\n"
+           f"Subscribe\n\n{_long_text(1)}\n")
+    doc = clean_document(raw)
+    assert pitch not in doc.clean_text
+    assert next(b for b in doc.blocks if b.text == pitch).kind == "other"
+
+
+def test_line_under_a_one_word_newsletter_menu_item_is_not_a_pitch():
+    raw = f"Home\nNewsletter\nTroops move north to the border\n\n{_long_text(2)}\n"
+    assert clean_document(raw).title == "Troops move north to the border"
