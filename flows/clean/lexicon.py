@@ -155,14 +155,41 @@ def _data_rows(path: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(line for line in fh if not line.startswith("#")))
 
 
+LEXICON_KINDS = frozenset({"navigation", "donation", "caption", "comments", "other", "thread", "weak-thread", "appeal"})
+LEXICON_MATCHES = frozenset({"line", "start", "contains", "regex"})
+
+
+class LexiconError(ValueError):
+    """A row of the phrase file that cannot be used, named so that the user can fix it."""
+
+
+def _checked(row: dict[str, str], path: Path) -> tuple[str, str, str, int | None]:
+    kind, match = (row.get("kind") or "").strip(), (row.get("match") or "").strip()
+    phrase, words = (row.get("phrase") or "").strip(), (row.get("max_words") or "").strip()
+    where = f"{path.name}: row {row}"
+    if kind not in LEXICON_KINDS:
+        raise LexiconError(f"{where}: kind {kind!r} is not one of {sorted(LEXICON_KINDS)}")
+    if match not in LEXICON_MATCHES:
+        raise LexiconError(f"{where}: match {match!r} is not one of {sorted(LEXICON_MATCHES)}")
+    if not phrase:
+        raise LexiconError(f"{where}: empty phrase")
+    if words and not words.isdigit():
+        raise LexiconError(f"{where}: max_words {words!r} is not a whole number (quote a phrase that holds a comma)")
+    if match == "regex":
+        try:
+            re.compile(phrase)
+        except re.error as exc:
+            raise LexiconError(f"{where}: bad regex ({exc})") from None
+    return kind, match, phrase, int(words) if words else None
+
+
 @functools.cache
 def phrases(path: Path = PHRASES_CSV) -> Lexicon:
     exact: dict[str, str] = {}
     starts: dict[str, list[Rule]] = {}
     rules: list[Rule] = []
     for row in _data_rows(path):
-        kind, match, phrase = row["kind"].strip(), row["match"].strip(), row["phrase"].strip()
-        max_words = int(row["max_words"]) if (row.get("max_words") or "").strip() else None
+        kind, match, phrase, max_words = _checked(row, path)
         if match == "line":
             exact.setdefault(fold_line(phrase), kind)
         elif match == "start":

@@ -33,12 +33,14 @@ def thread_start(
         if kind not in ("thread", "weak-thread"):
             continue
         late = total and good_chars[i] >= (0.3 if kind == "thread" else 0.6) * total
-        widgets = any(k in ("thread", "weak-thread", "comments") for k in lex_kinds[i + 1 : i + 7])
+        # Widget lines of a comment form or thread; a weak marker ("Comments") is also a menu entry, so it is no
+        # evidence for the marker above it.
+        widgets = any(k in ("thread", "comments") for k in lex_kinds[i + 1 : i + 7])
         # An author line opens the first comment. Under a counter ("12 Comments", which also sits in the header
-        # of an article) a short line is as likely a share button, so there the author must be followed by a
-        # sentence.
+        # of an article) or a marker above any prose (a "Leave a comment" link under the headline) a short line is
+        # as likely a share button or the headline, so there the author must be followed by a sentence.
         author_next = i + 2 < len(lines) and feats[i + 1].name_like and not feats[i + 2].name_like
-        if author_next and kind == "weak-thread":
+        if author_next and (kind == "weak-thread" or not good_chars[i]):
             nxt = feats[i + 2]
             author_next = nxt.terminal and nxt.n_words >= 5
         if late or widgets or author_next:

@@ -1,8 +1,10 @@
 """The phrase lexicon is data a user can extend, and the corpus template finder spots site furniture."""
 from __future__ import annotations
 
+import pytest
+
 from flows.clean import clean_document, template_lines
-from flows.clean.lexicon import phrases
+from flows.clean.lexicon import LexiconError, phrases
 
 BODY = ("The alliance moved a battalion to the eastern border on Monday, officials said in a statement.\n"
         "The move had been planned for months and was not linked to recent events, a spokesman added.\n")
@@ -75,3 +77,18 @@ def test_interface_strings_are_furniture():
     assert lex.lookup("Log Out", 2) == "navigation"
     assert lex.lookup("Share via Email", 3) == "navigation"
     assert lex.lookup("Media playback is unsupported on your device", 7) == "other"
+
+
+def test_a_row_with_an_unknown_kind_is_refused_with_its_name(tmp_path):
+    with pytest.raises(LexiconError, match="kind 'navigaton'"):
+        _lexicon(tmp_path, "navigaton,line,more from the front,\n")
+
+
+def test_a_regex_with_an_unquoted_comma_is_refused_with_a_hint(tmp_path):
+    with pytest.raises(LexiconError, match="quote a phrase that holds a comma"):
+        _lexicon(tmp_path, "comments,regex,^a.{0,30}b,12\n")
+
+
+def test_a_broken_regex_is_refused(tmp_path):
+    with pytest.raises(LexiconError, match="bad regex"):
+        _lexicon(tmp_path, "comments,regex,^(unclosed,\n")

@@ -69,3 +69,27 @@ def test_comment_counter_followed_by_an_author_and_a_sentence_cuts_the_thread():
     doc = clean_document(raw)
     assert "looked very impressive" not in doc.clean_text
     assert [c.author for c in doc.comments] == ["Jane Doe"]
+
+
+def test_leave_a_comment_link_above_the_headline_does_not_cut_the_article():
+    raw = ("Posted in Defence\nLeave a comment\nTroops return home\nDeparture: 25 minutes (+ 15 minutes waiting)\n"
+           + "The last soldiers of the contingent returned home on Friday after nine months abroad, the army said.\n" * 3
+           + "Officials said the unit would rest for a month before resuming training at its home base.\n")
+    doc = clean_document(raw)
+    assert "resuming training" in doc.clean_text
+    assert doc.comments == []
+
+
+def test_menu_of_comment_links_does_not_cut_the_article():
+    raw = ("Quick Navigation\nArticle\nComments\nAdd comment\nSearch\nTroops return home\n"
+           + "The last soldiers of the contingent returned home on Friday after nine months abroad, the army said.\n" * 3
+           + "Officials said the unit would rest for a month before resuming training at its home base.\n")
+    assert "resuming training" in clean_document(raw).clean_text
+
+
+def test_german_comment_form_cuts_the_rest():
+    raw = ("Die Marine hat am Dienstag im südlichen Hafen ein neues Patrouillenboot in Dienst gestellt, sagte der Admiral.\n"
+           "Das Schiff soll die Fischgründe überwachen und in den Wintermonaten bei Rettungseinsätzen helfen.\n"
+           "Schreibe einen Kommentar\nDeine E-Mail-Adresse wird nicht veröffentlicht.\nKommentar *\nName *\n")
+    doc = clean_document(raw)
+    assert "E-Mail-Adresse" not in doc.clean_text and "Rettungseinsätzen" in doc.clean_text
