@@ -4,7 +4,8 @@ Three passes, after jusText: (1) each line alone gets a hard label (a lexicon ph
 date, a template line) or a quality class from its shape (good / near-good / short / bad); lines of a code
 listing, JSON or a directory tree count as short whatever their shape, and so do tiny symbol lines ("...", "100");
 (2) the body region runs from the biggest cluster of good lines, joined by its neighbours when they are big or
-only unremarkable lines part them, to a copyright line or the comment thread; the standfirst under the headline
+only unremarkable lines part them, to a closing line (copyright, end mark, "Related", "Notes") or the comment
+thread; the standfirst under the headline
 and a list that a closing colon announces join it; (3) inside that region, lines that are not good themselves
 are kept by jusText's context rule (near-good ones unless bad text surrounds them, short ones between good text).
 Lines outside the region are removed with a kind saying what they are.
@@ -64,10 +65,15 @@ def quality(f: Features, lang_known: bool) -> str:
     return SHORT if f.n_chars < 70 else BAD
 
 
+# Lexicon kinds that say more than the removed block's kind: how they are stored.
+_LEXICON_TO_KIND = {"thread": "comments", "weak-thread": "navigation", "appeal": "other", "related": "navigation",
+                    "endmatter": "navigation", "profile": "other"}
+
+
 def hard_kind(f: Features, lex: str | None, template: bool) -> str | None:
     """A kind fixed by the line alone, whatever its neighbours."""
     if lex:
-        return {"thread": "comments", "weak-thread": "navigation", "appeal": "other"}.get(lex, lex)
+        return _LEXICON_TO_KIND.get(lex, lex)
     if f.has_wallet or f.currency_only:
         return "donation"
     if template:
@@ -115,7 +121,7 @@ def label(
     folded = [fold_line(f.text) for f in feats]
     lex = [lexicon.lookup(f.text, f.n_words, fo) if f.n_words <= 40 else None for f, fo in zip(feats, folded)]
     hard = [hard_kind(f, lx, bool(template) and fo in template) for f, lx, fo in zip(feats, lex, folded)]
-    hard = _appeal_pitches(hard, lex, feats)
+    hard = _profile_boxes(_appeal_pitches(hard, lex, feats), lex, feats)
     qual = [quality(f, lang_known) if h is None else BAD for f, h in zip(feats, hard)]
     code = [h is None and q in (SHORT, BAD, NEAR) and is_code_like(f) for f, h, q in zip(feats, hard, qual)]
     code = _code_blocks(code, qual, hard, feats)
@@ -141,7 +147,7 @@ def label(
     if why:
         notes.append(why)
     end = thread_at if thread_at is not None else n
-    region = main_region(qual, hard, feats, end, code)
+    region = main_region(qual, hard, feats, end, code, closing_lines(feats, hard, lex, qual))
     if region and listed:
         last = region[1]
         while last + 1 < end and last + 1 in listed:
@@ -229,12 +235,35 @@ def _appeal_pitches(hard: list[str | None], lex: Sequence[str | None], feats: Se
     return out
 
 
+PROFILE_WORDS = 80
+
+
+def _profile_boxes(hard: list[str | None], lex: Sequence[str | None], feats: Sequence[Features]) -> list[str | None]:
+    """Under an "About me" / "About the author" header: the name line, the paragraph about the person and a short
+    link line ("View my complete profile") belong to the box."""
+    out = list(hard)
+    for i, kind in enumerate(lex):
+        if kind != "profile":
+            continue
+        k = i + 1
+        while k < len(feats) and out[k] is None and feats[k].name_like:
+            out[k] = "other"
+            k += 1
+        if k < len(feats) and out[k] is None and feats[k].n_words <= PROFILE_WORDS:
+            out[k] = "other"
+            k += 1
+            if k < len(feats) and out[k] is None and feats[k].n_words <= 5 and not feats[k].terminal:
+                out[k] = "other"
+    return out
+
+
 def main_region(
     qual: Sequence[str],
     hard: Sequence[str | None],
     feats: Sequence[Features],
     end: int,
     code: Sequence[bool] | None = None,
+    closing: Sequence[bool] | None = None,
 ) -> tuple[int, int] | None:
     """First and last line of the article: the largest cluster of good lines, plus clusters nearly as big.
 
@@ -271,7 +300,8 @@ def main_region(
         first -= 1  # a lead paragraph without final punctuation still belongs to the article
     while last + 1 < end and hard[last + 1] is None and qual[last + 1] == NEAR:
         last += 1
-    last = _before_copyright(feats, hard, qual, first, last)
+    if closing is not None:
+        last = _before_closing(feats, qual, closing, first, last)
     while last > first and is_author_bio(feats[last].text):
         last -= 1  # "Jane Doe is a senior writer covering ...": the author's note closing the page, not the article
         while last > first and qual[last] not in (GOOD, NEAR):
@@ -280,15 +310,39 @@ def main_region(
 
 
 _COPYRIGHT = re.compile(r"^(?:copyright\s*)?(?:©|\(c\)|copyright\b)", re.IGNORECASE)
+# A magazine's end mark, or a wire's: a line that is only a tombstone symbol, "-30-" or "###".
+_END_MARK = re.compile(r"^(?:[■□◼◾∎◆♦▪●]|-30-|#{3})$")
 
 
-def _before_copyright(feats, hard, qual, first: int, last: int) -> int:
-    """A copyright line closes the article: what follows it (licence notes, site blurbs) is the footer, unless
-    most of the article's text still lies ahead (a picture credit near the top)."""
+# A box of links inside the article is followed, within this many lines, by a paragraph of the article again.
+INLINE_BOX_LINES = 8
+PARAGRAPH_CHARS = 120
+
+
+def closing_lines(
+    feats: Sequence[Features], hard: Sequence[str | None], lex: Sequence[str | None], qual: Sequence[str]
+) -> list[bool]:
+    """Lines that close an article: a copyright notice, an end mark, the header of a list of other stories
+    ("You might also like", "Related articles") unless the article resumes right after the list."""
+    out = []
+    for i, (f, h, lx) in enumerate(zip(feats, hard, lex)):
+        if lx == "endmatter":
+            out.append(True)
+        elif lx == "related":
+            ahead = range(i + 1, min(i + 1 + INLINE_BOX_LINES, len(feats)))
+            out.append(not any(qual[k] == GOOD and feats[k].n_chars >= PARAGRAPH_CHARS for k in ahead))
+        else:
+            out.append((h is not None and bool(_COPYRIGHT.match(f.text))) or bool(_END_MARK.match(f.text)))
+    return out
+
+
+def _before_closing(feats, qual, closing: Sequence[bool], first: int, last: int) -> int:
+    """The region ends before a closing line: what follows it (licence notes, bios, other stories) is the footer,
+    unless most of the article's text still lies ahead (a picture credit or a "Latest news" box near the top)."""
     total = sum(feats[i].n_chars for i in range(first, last + 1) if qual[i] == GOOD)
     seen = 0
     for i in range(first, last + 1):
-        if hard[i] is not None and _COPYRIGHT.match(feats[i].text) and seen >= 0.5 * total:
+        if closing[i] and seen >= 0.5 * total:
             k = i - 1
             while k > first and qual[k] not in (GOOD, NEAR):
                 k -= 1

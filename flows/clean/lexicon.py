@@ -155,7 +155,10 @@ def _data_rows(path: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(line for line in fh if not line.startswith("#")))
 
 
-LEXICON_KINDS = frozenset({"navigation", "donation", "caption", "comments", "other", "thread", "weak-thread", "appeal"})
+LEXICON_KINDS = frozenset(
+    {"navigation", "donation", "caption", "comments", "other", "thread", "weak-thread", "appeal", "related", "endmatter",
+     "profile"}
+)
 LEXICON_MATCHES = frozenset({"line", "start", "contains", "regex"})
 
 

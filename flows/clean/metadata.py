@@ -65,6 +65,17 @@ _NOT_A_NAME = {"us", "our", "the", "this", "my", "your", "work", "journalism", "
 _BYLINE = re.compile(
     r"^(?:(?:by|von|par|por|przez|di|door|av|af)(?:\s|:)|(?-i:By[A-Z])|Written by|Posted by)", re.IGNORECASE
 )
+# An author's role printed under the byline: "Senior Reporter, Land Forces", "Political Editor".
+_ROLE = re.compile(
+    r"^(?:(?:senior|chief|staff|deputy|associate|contributing|managing|executive|political|foreign|defen[cs]e|"
+    r"security|military|diplomatic|business|news|research|visiting|non-resident|guest)\s+){0,2}"
+    r"(?:reporter|writer|editor|correspondent|fellow|analyst|columnist|contributor|journalist|researcher|producer)s?\b",
+    re.IGNORECASE,
+)
+# A breadcrumb trail ("Defence › NATO", "Home > News") or a dateline cut from its paragraph ("ROTA, Spain --").
+_TRAIL = re.compile(r"\s[›»>]\s|(?:--|[—–-])$")
+# A date in a language the date patterns do not know: a day number and a year ("Luni, 19 februarie 2024").
+_DATE_ISH = re.compile(r"\b\d{1,2}\b.*\b(?:19|20)\d\d\b|\b(?:19|20)\d\d\b.*\b\d{1,2}\b")
 # A row of links joined by separators: "About | Media | Search | Contact".
 _MENU_ROW = re.compile(r"(?:[^\s|•·/][^|•·/]{0,25}\s[|•·/]\s){2,}")
 
@@ -129,6 +140,9 @@ def is_headline(f: Features) -> bool:
         and f.glued < 2
         and not f.bullet
         and not _BYLINE.match(f.text)
+        and not (f.n_words <= 8 and _ROLE.match(f.text))
+        and not _TRAIL.search(f.text)
+        and not (f.n_words <= 5 and _DATE_ISH.search(f.text))
         and not (f.text.count(" ") >= 4 and _MENU_ROW.search(f.text))
         and not is_date_line(f.text)
     )

@@ -79,3 +79,20 @@ def test_headline_asked_as_a_question_is_the_title_not_the_first_paragraph():
     doc = clean_document(f"World News Desk\n\n{question}\n\n{PARA}\n\n{PARA2}\n")
     assert doc.title == question
     assert question not in doc.clean_text and PARA in doc.clean_text
+
+
+def test_author_role_line_is_not_the_title():
+    doc = clean_document(f"Battalion moves to the eastern border\n\nJane Doe\nSenior Reporter, Land Forces\n"
+                         f"14 May 2025\n\n{PARA}\n\n{PARA2}\n")
+    assert doc.title == "Battalion moves to the eastern border"
+
+
+def test_breadcrumb_and_cut_dateline_are_not_the_title():
+    doc = clean_document(f"Defence › NATO\n\nBattalion moves to the eastern border\n\nTAPA, Estonia --\n\n{PARA}\n\n{PARA2}\n")
+    assert doc.title == "Battalion moves to the eastern border"
+
+
+def test_date_line_in_an_unlisted_language_is_not_the_title():
+    headline = "Alliance moves a battalion of infantry and two artillery batteries to the eastern border this spring"
+    doc = clean_document(f"Luni, 19 februarie 2024\n\n{headline}\n\n{PARA}\n\n{PARA2}\n")
+    assert doc.title == headline

@@ -194,3 +194,54 @@ def test_pitch_under_a_newsletter_call_goes_with_the_call():
 def test_line_under_a_one_word_newsletter_menu_item_is_not_a_pitch():
     raw = f"Home\nNewsletter\nTroops move north to the border\n\n{_long_text(2)}\n"
     assert clean_document(raw).title == "Troops move north to the border"
+
+
+def test_list_of_other_stories_after_the_article_is_removed():
+    teasers = ("You might also like\nNavy to base two more frigates in the north\n"
+               "The move had been expected since the spring review of the fleet.\n"
+               "Air force opens a new training range near the coast\nResidents were told of the plans last week.\n")
+    doc = clean_document(f"Headline of the day\n\n{_long_text(2)}\n\n{teasers}")
+    assert doc.clean_text.endswith(P4)
+    assert "frigates" not in doc.clean_text
+
+
+def test_box_of_links_inside_the_article_does_not_end_it():
+    box = "Related\nNavy to base two more frigates in the north\nAir force opens a new training range\n"
+    long_para = ("After the announcement, local officials met the commander of the brigade to discuss the roads, "
+                 "the housing of the soldiers' families and the noise of the night exercises near the villages.")
+    doc = clean_document(f"Headline of the day\n\n{_long_text(2)}\n\n{box}\n{long_para}\n")
+    assert long_para in doc.clean_text
+    assert "frigates" not in doc.clean_text
+
+
+def test_end_mark_closes_the_article():
+    footer = "This article appears in the spring issue of the magazine under the headline Brigade at the Border."
+    doc = clean_document(f"Headline of the day\n\n{_long_text(2)}\n\n■\n\n{footer}\n")
+    assert doc.clean_text.endswith(P4)
+
+
+def test_notes_and_author_box_after_the_article_are_removed():
+    notes = "Notes\n1. Ministry of Defence, press release, 3 March 2024.\n2. Interview with an officer, Paris, May 2024."
+    box = ("About the author\nJane Doe\nJane Doe studies the deployment of land forces in northern Europe and "
+           "has written widely on logistics for several journals.")
+    doc = clean_document(f"Headline of the day\n\n{_long_text(2)}\n\n{notes}\n\n{box}\n")
+    assert doc.clean_text.endswith(P4)
+
+
+def test_about_me_box_before_the_post_is_not_the_article():
+    box = ("About Me\nHalvard K.\nFormer logistics officer, now a civilian analyst who reads procurement documents "
+           "for fun and writes about them here.\nView my complete profile")
+    doc = clean_document(f"{box}\n\nTroops move north\n\n{_long_text(2)}\n")
+    assert "procurement documents" not in doc.clean_text
+    assert doc.title == "Troops move north"
+
+
+def test_cookie_consent_and_paywall_text_is_removed():
+    consent = ("We care about your privacy\nWe and our 184 partners store and/or access information on a device, "
+               "such as cookies, and process personal data for personalised ads and content measurement.\n"
+               "Accept all\nReject all\nManage options")
+    paywall = ("Subscribe to continue reading\nYou've read 3 of 3 free articles this month. Get unlimited access "
+               "to the paper and forty other titles.")
+    doc = clean_document(f"{consent}\n\nTroops move north\n\n{_long_text(1)}\n\n{paywall}\n\n{_long_text(1)}\n")
+    assert "partners" not in doc.clean_text and "free articles" not in doc.clean_text
+    assert doc.title == "Troops move north"
