@@ -5,9 +5,9 @@ date, a template line) or a quality class from its shape (good / near-good / sho
 listing, JSON or a directory tree count as short whatever their shape, and so do tiny symbol lines ("...", "100");
 (2) the body region runs from the biggest cluster of good lines, joined by its neighbours when they are big or
 only unremarkable lines part them, to a closing line (copyright, end mark, "Related", "Notes") or the comment
-thread; the standfirst under the headline
-and a list that a closing colon announces join it; (3) inside that region, lines that are not good themselves
-are kept by jusText's context rule (near-good ones unless bad text surrounds them, short ones between good text).
+thread; the standfirst under the headline and a list that a closing colon announces join it; (3) inside that
+region, lines that are not good themselves are kept by jusText's context rule (near-good ones unless bad text
+surrounds them, short ones between good text).
 Lines outside the region are removed with a kind saying what they are.
 """
 from __future__ import annotations
