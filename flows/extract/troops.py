@@ -23,7 +23,7 @@ from .bases import ANAPHOR, resolve_anaphor
 from .context import DocContext, is_place_use
 from .dates import DateResolver
 from .gazetteer import Gazetteer, Prescanned, led, load, lower_pattern, lowercase_twin, prescanned, trie_pattern
-from .numbers import NUMBER, NUMBER_WORDS_LIST, Count, make_count, qualifier_pattern, vague_pattern
+from .numbers import NUMBER, NUMBER_WORDS_LIST, SCALES, Count, make_count, qualifier_pattern, vague_pattern
 from .sentences import Sentence, with_hits
 
 DETERMINERS = r"(?:the|its|their|his|her|our|these|those|an\s+additional|additional|another|extra)"
@@ -89,6 +89,10 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
     opens = trie_pattern(list(gaz.troop_noun_kind), r"(?<![\w-](?s:.))")     # boundary checked after 1st char
     bare = re.compile(rf"(?P<noun>{opens})\b")
     return counted, vaguep, led(reduce), bare
+
+
+# "several hundred", "a few thousand": a scale word after a vague quantity is no number
+VAGUE_SCALE = re.compile(r"\b((?i:several|a\s+few|few|many|some|a\s+couple\s+of|a\s+couple))\s+\Z")
 
 
 # "of them" / "of those" standing for troops named just before ("Hundreds of them will fly out")
@@ -159,9 +163,15 @@ def _mentions(sent: Sentence) -> list[TroopMention]:
             continue
         o2 = o + lo
         c = make_count(m.group("qual"), m.group("num"), None)
-        out.append(TroopMention(o2 + m.start(), o2 + m.end(), c, o2 + m.start("noun"), o2 + m.end("noun"),
+        start = o2 + m.start()
+        if m.group("num").lower() in SCALES:
+            vague = VAGUE_SCALE.search(window, 0, m.start("num"))
+            if vague:  # "several hundred soldiers": a vague count, not 100
+                c = make_count(None, None, f"{vague.group(1)} {m.group('num')}")
+                start = o2 + vague.start(1)
+        out.append(TroopMention(start, o2 + m.end(), c, o2 + m.start("noun"), o2 + m.end("noun"),
                                 (o2 + m.start("mods"), o2 + m.end("mods"))))
-        taken.append((o2 + m.start(), o2 + m.end()))
+        taken.append((start, o2 + m.end()))
     if REDUCE_HINT.search(sent.text):
         for m in reduce.finditer(sent.text):
             if free(o + m.start("num"), o + m.end()):
@@ -394,7 +404,9 @@ def _actor(text: str, sent: Sentence, t: TroopMention, ctx: DocContext, gaz: Gaz
     before = ctx.in_span(ctx.actors, sent.start, t.start)
     if before:
         return before[-1].value, before[-1].text
-    after = [a for a in ctx.in_span(ctx.actors, t.end, sent.end) if not is_place_use(text, a.start)]
+    # after it: an agent ("..., the Pentagon said"), not a demonym describing something else ("the Iraqi border")
+    after = [a for a in ctx.in_span(ctx.actors, t.end, sent.end) if not is_place_use(text, a.start)
+             and (gaz.actor_kind.get(a.text) != "demonym" or gaz.troop_noun_re.match(text, a.end + 1))]
     if after:
         return after[0].value, after[0].text
     last = ctx.last_before(ctx.actors, sent.start)
