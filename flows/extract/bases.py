@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 
 from rapidfuzz import fuzz, process
 
@@ -22,7 +23,8 @@ from .gazetteer import Gazetteer, alternation, base_key, led, load, lowercase_tw
 from .sentences import Sentence
 
 TYPE_SUFFIX = (r"(?:Air\s+Base|Airbase|Air\s+Field|Airfield|Army\s+Air\s+Field|air\s+base|airbase|airfield|"
-               r"military\s+base|Military\s+Base|Naval\s+Base|naval\s+base|Air\s+Station|Base|base|AB)")
+               r"military\s+base|Military\s+Base|Naval\s+Base|naval\s+base|Air\s+Station|Base|base|AB|"
+               r"Barracks|barracks|Garrison|garrison|camp)")
 NAME_WORD = r"[A-Z][\w’'\-]+"
 GENERIC_FIRST = {"the", "a", "an", "this", "that", "its", "their", "our", "another", "key", "large", "main", "major",
                  "new", "old", "former", "remote", "largest", "biggest", "military", "coalition", "international",
@@ -32,6 +34,9 @@ PATTERNS = [
     re.compile(rf"Camp(?<!\wCamp)\s+{NAME_WORD}(?:\s+{NAME_WORD})?"),     # = \bCamp, literal first: faster scan
     re.compile(rf"(?=[FJC])\b(?:Forward\s+Operating\s+Base|FOB|Joint\s+Base|Combat\s+Outpost|COB)\s+{NAME_WORD}"),
     re.compile(r"K(?<!\wK)-?\d{1,2}\b"),
+    # the type first: "Naval Station Rota", "Mission Support Site Conoco", "Air Base 101"
+    re.compile(rf"(?=[NAMP])\b(?:Naval\s+(?:Air\s+)?Station|Mission\s+Support\s+Site|Patrol\s+Base|"
+               rf"Air\s+Base)\s+(?:{NAME_WORD}|\d{{2,3}}\b)"),
 ]
 # "<Name> Air Base": found from the type word backwards, since a scan from every capital letter is slow
 # the type word after a blank (the blanks before it are walked back in Python: a pattern opening with the
@@ -58,27 +63,55 @@ def _name_ok(text: str, gaz: Gazetteer) -> bool:
     return head not in gaz.actor_code and base_key(text) != ""
 
 
+def _as_written(canonical_name: str, written: str) -> str:
+    """The canonical name with each word accented as the text writes it: "Camp Ādaži" where the article says
+    "Ādaži", "Camp Adazi" where it says "Adazi" (the same base either way; see base_key)."""
+    by_fold = {_fold(w): w for w in re.findall(r"[^\W_]+", written)}
+
+    def accented_as_written(m: re.Match[str]) -> str:
+        word = m.group()
+        seen = by_fold.get(_fold(word))
+        if seen is None or seen.isascii() == word.isascii():
+            return word  # same accents (capitals stay the canonical name's)
+        return seen[:1].upper() + seen[1:] if word[:1].isupper() else seen
+
+    return re.sub(r"[^\W_]+", accented_as_written, canonical_name)
+
+
+def _fold(word: str) -> str:
+    return unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode().lower()
+
+
 @functools.lru_cache(maxsize=4096)
 def canonical(name: str) -> str:
     """The one name a base goes by, whatever the spelling ('Bagram airfield' -> 'Bagram Air Base')."""
     gaz = load()
     key = base_key(name)
     if key in gaz.base_by_key:
-        return gaz.base_by_key[key].canonical
+        return _as_written(gaz.base_by_key[key].canonical, name)
     digits = re.findall(r"\d+", key)
     choices = [k for k in gaz.base_by_key if re.findall(r"\d+", k) == digits]
     if key and choices and not digits:
         hit = process.extractOne(key, choices, scorer=fuzz.ratio, score_cutoff=84)
         if hit:
-            return gaz.base_by_key[hit[0]].canonical
+            return _as_written(gaz.base_by_key[hit[0]].canonical, name)
     return _canonical_unknown(name, key)
 
 
 def _canonical_unknown(name: str, key: str) -> str:
-    words = " ".join(w.upper() if re.fullmatch(r"[a-z]\d+", w) else w.capitalize() for w in key.split())
+    """A name for a base nobody listed: its distinctive words as written (accents kept: "Ādaži"), then its type."""
+    written = [w for w in re.findall(r"[^\W_]+", name.replace("-", " ")) if base_key(w)]
+    if len(written) == len(key.split()):
+        words = " ".join(w if w[:1].isupper() or w[:1].isdigit() else w.capitalize() for w in written)
+    else:
+        words = " ".join(w.upper() if re.fullmatch(r"[a-z]\d+", w) else w.capitalize() for w in key.split())
     low = name.lower()
-    if re.match(r"\s*camp\b", low):
+    if re.search(r"\bcamp\b", low):
         return f"Camp {words}"
+    if re.search(r"\bbarracks\b", low):
+        return words if words.lower().endswith("barracks") else f"{words} Barracks"
+    if re.search(r"\bgarrison\b", low):
+        return f"{words} Garrison"
     if re.search(r"air\s*base|airbase|\bab\b", low):
         return f"{words} Air Base"
     if re.search(r"airfield|air field", low):
