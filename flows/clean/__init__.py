@@ -13,7 +13,7 @@ import ftfy
 
 from . import metadata
 from .blocks import Line, split_lines
-from .classify import Labelled, label
+from .classify import LEXICON_MAX_WORDS, Labelled, label
 from .lexicon import fold_line, phrases, stopword_index, stopwords
 from .model import KINDS, Block, CleanDoc, Comment
 from .signals import Features, guess_language_from_words, line_shape, with_stop_ratio
@@ -111,7 +111,7 @@ def _with_stop_ratios(shapes: list[Features], stop: frozenset[str]) -> list[Feat
 
 
 def _is_widget(f: Features) -> bool:
-    lex = phrases().lookup(f.text, f.n_words) if f.n_words <= 40 else None
+    lex = phrases().lookup(f.text, f.n_words) if f.n_words <= LEXICON_MAX_WORDS else None
     return lex is not None
 
 

@@ -23,6 +23,8 @@ from .lexicon import Lexicon, fold_line
 from .signals import Features
 
 GOOD, NEAR, SHORT, BAD = "good", "near", "short", "bad"
+# Lines longer than this are prose: no phrase rule is written for them (a consent notice runs to about 60 words).
+LEXICON_MAX_WORDS = 80
 TINY = 5
 
 
@@ -119,7 +121,8 @@ def label(
     n = len(lines)
     notes: list[str] = []
     folded = [fold_line(f.text) for f in feats]
-    lex = [lexicon.lookup(f.text, f.n_words, fo) if f.n_words <= 40 else None for f, fo in zip(feats, folded)]
+    lex = [lexicon.lookup(f.text, f.n_words, fo) if f.n_words <= LEXICON_MAX_WORDS else None
+           for f, fo in zip(feats, folded)]
     hard = [hard_kind(f, lx, bool(template) and fo in template) for f, lx, fo in zip(feats, lex, folded)]
     hard = _profile_boxes(_appeal_pitches(hard, lex, feats), lex, feats)
     qual = [quality(f, lang_known) if h is None else BAD for f, h in zip(feats, hard)]

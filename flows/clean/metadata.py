@@ -210,7 +210,8 @@ def _share_in(f: Features, body_stems: frozenset[str]) -> float:
 
 
 def _dek_like(f: Features) -> bool:
-    return f.n_words >= DEK_WORDS or f.n_chars > DEK_CHARS
+    """Longer than a headline, and written as a sentence: a Title Case line is a headline however long."""
+    return (f.n_words >= DEK_WORDS or f.n_chars > DEK_CHARS) and f.cap_ratio < 0.6
 
 
 def find_publisher(first_body: str | None, appeals: Sequence[str], footers: Sequence[str]) -> str | None:

@@ -96,3 +96,10 @@ def test_date_line_in_an_unlisted_language_is_not_the_title():
     headline = "Alliance moves a battalion of infantry and two artillery batteries to the eastern border this spring"
     doc = clean_document(f"Luni, 19 februarie 2024\n\n{headline}\n\n{PARA}\n\n{PARA2}\n")
     assert doc.title == headline
+
+
+def test_long_title_case_headline_under_a_source_line_is_the_title():
+    headline = "Fifth Forward-Deployed Destroyer Arrives at Naval Station Rota, Completing Latest Phase of Homeport Shift"
+    doc = clean_document(f"March 6, 2024\n\nFrom Navy Region Europe Public Affairs\n\n{headline}\n\nShare:\nEmail\n\n"
+                         f"{PARA}\n\n{PARA2}\n")
+    assert doc.title == headline
