@@ -238,7 +238,7 @@ def _appeal_pitches(hard: list[str | None], lex: Sequence[str | None], feats: Se
     return out
 
 
-PROFILE_WORDS = 80
+PROFILE_WORDS = 150
 
 
 def _profile_boxes(hard: list[str | None], lex: Sequence[str | None], feats: Sequence[Features]) -> list[str | None]:
@@ -325,11 +325,11 @@ PARAGRAPH_CHARS = 120
 def closing_lines(
     feats: Sequence[Features], hard: Sequence[str | None], lex: Sequence[str | None], qual: Sequence[str]
 ) -> list[bool]:
-    """Lines that close an article: a copyright notice, an end mark, the header of a list of other stories
-    ("You might also like", "Related articles") unless the article resumes right after the list."""
+    """Lines that close an article: a copyright notice, an end mark, notes or the author's box, the header of a list
+    of other stories ("You might also like", "Related articles") unless the article resumes right after the list."""
     out = []
     for i, (f, h, lx) in enumerate(zip(feats, hard, lex)):
-        if lx == "endmatter":
+        if lx in ("endmatter", "profile"):
             out.append(True)
         elif lx == "related":
             ahead = range(i + 1, min(i + 1 + INLINE_BOX_LINES, len(feats)))

@@ -143,6 +143,7 @@ def is_headline(f: Features) -> bool:
         and not (f.n_words <= 8 and _ROLE.match(f.text))
         and not _TRAIL.search(f.text)
         and not (f.n_words <= 5 and _DATE_ISH.search(f.text))
+
         and not (f.text.count(" ") >= 4 and _MENU_ROW.search(f.text))
         and not is_date_line(f.text)
     )

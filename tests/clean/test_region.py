@@ -245,3 +245,15 @@ def test_cookie_consent_and_paywall_text_is_removed():
     doc = clean_document(f"{consent}\n\nTroops move north\n\n{_long_text(1)}\n\n{paywall}\n\n{_long_text(1)}\n")
     assert "partners" not in doc.clean_text and "free articles" not in doc.clean_text
     assert doc.title == "Troops move north"
+
+
+def test_long_author_box_and_disclaimer_are_removed():
+    disclaimer = "The views expressed in this column are those of the author and not of the paper."
+    bio = ("Jane Doe is a retired colonel who served for many years in the army, including two tours abroad, "
+           "and later taught strategy at the staff college, where she wrote widely on logistics, readiness, "
+           "reserve forces, the housing of soldiers' families and the long history of forward deployments, "
+           "before joining an institute for security studies as a senior associate fellow.")
+    raw = f"Headline of the day\n\n{disclaimer}\n\n{_long_text(2)}\n\nAbout the author\n{bio}\n"
+    doc = clean_document(raw)
+    assert disclaimer not in doc.clean_text and "retired colonel" not in doc.clean_text
+    assert doc.clean_text.endswith(P4)
