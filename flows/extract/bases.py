@@ -34,10 +34,10 @@ PATTERNS = [
     re.compile(rf"Camp(?<!\wCamp)\s+{NAME_WORD}(?:\s+{NAME_WORD})?"),     # = \bCamp, literal first: faster scan
     re.compile(rf"(?=[FJC])\b(?:Forward\s+Operating\s+Base|FOB|Joint\s+Base|Combat\s+Outpost|COB)\s+{NAME_WORD}"),
     re.compile(r"K(?<!\wK)-?\d{1,2}\b"),
-    # the type first: "Naval Station Rota", "Mission Support Site Conoco", "Air Base 101"
-    re.compile(rf"(?=[NAMP])\b(?:Naval\s+(?:Air\s+)?Station|Mission\s+Support\s+Site|Patrol\s+Base|"
-               rf"Air\s+Base)\s+(?:{NAME_WORD}|\d{{2,3}}\b)"),
 ]
+# the type first: "Naval Station Rota", "Mission Support Site Conoco", "Air Base 101" (the name after it is checked)
+TYPE_FIRST_RE = re.compile(rf"(?=[NAMP])\b(?:Naval\s+(?:Air\s+)?Station|Mission\s+Support\s+Site|Patrol\s+Base|"
+                           rf"Air\s+Base)\s+(?P<name>{NAME_WORD}(?:\s+{NAME_WORD})?|\d{{2,3}}\b)")
 # "<Name> Air Base": found from the type word backwards, since a scan from every capital letter is slow
 # the type word after a blank (the blanks before it are walked back in Python: a pattern opening with the
 # type word's literal scans far faster than one opening with \s+)
@@ -98,6 +98,9 @@ def canonical(name: str) -> str:
     return _canonical_unknown(name, key)
 
 
+_TYPE_FIRST = re.compile(r"\s*(naval\s+(?:air\s+)?station|mission\s+support\s+site|patrol\s+base)\b", re.IGNORECASE)
+
+
 def _canonical_unknown(name: str, key: str) -> str:
     """A name for a base nobody listed: its distinctive words as written (accents kept: "Ādaži"), then its type."""
     written = [w for w in re.findall(r"[^\W_]+", name.replace("-", " ")) if base_key(w)]
@@ -106,6 +109,11 @@ def _canonical_unknown(name: str, key: str) -> str:
     else:
         words = " ".join(w.upper() if re.fullmatch(r"[a-z]\d+", w) else w.capitalize() for w in key.split())
     low = name.lower()
+    first = _TYPE_FIRST.match(name)
+    if first:
+        return f"{' '.join(w.capitalize() for w in first.group(1).split())} {name[first.end():].strip()}"
+    if words.isdigit():
+        return f"Air Base {words}"
     if re.search(r"\bcamp\b", low):
         return f"Camp {words}"
     if re.search(r"\bbarracks\b", low):
@@ -150,6 +158,9 @@ def find_mentions(text: str) -> list[Mention]:
         for m in pat.finditer(text):
             if _name_ok(m.group(), gaz):
                 cands.append((m.start(), m.end()))
+    for m in TYPE_FIRST_RE.finditer(text):
+        if _name_ok(m.group("name"), gaz) or m.group("name").isdigit():
+            cands.append((m.start(), m.end()))
     for m in SUFFIX_RE.finditer(text):
         ws = m.start()
         while ws > 0 and text[ws - 1].isspace():

@@ -108,3 +108,18 @@ def test_a_planned_event_does_not_take_the_date_of_the_speaking():
     text = "Camp Foxglove opened last month. It will host 600 soldiers, a spokesman said on Wednesday."
     rows = extract_facts(text, datetime.date(2023, 5, 17)).bases
     assert rows and rows[0]["event_date"] is None
+
+
+@pytest.mark.parametrize("text,name", [
+    ("The destroyer arrived at Naval Station Westport on Monday.", "Naval Station Westport"),
+    ("A drone struck Mission Support Site Redwood overnight.", "Mission Support Site Redwood"),
+    ("The army took over the Rudnava camp in March.", "Camp Rudnava"),
+    ("Marines will live at Ashcombe Barracks during the rotation.", "Ashcombe Barracks"),
+])
+def test_bases_named_type_first_or_with_barracks_and_camp_after_the_name(text, name):
+    assert [m.value for m in find_mentions(text)] == [name]
+
+
+def test_a_canonical_name_keeps_the_accents_the_article_writes():
+    assert canonical("Camp Ādaži") == "Camp Ādaži"
+    assert canonical("Camp Adazi") == "Camp Adazi"

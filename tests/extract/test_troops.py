@@ -176,3 +176,18 @@ def test_a_country_name_describing_an_embassy_is_not_a_place():
 def test_troops_who_leave_have_no_location_without_a_destination():
     row = one("The United States will pull its 1,000 troops out of Niger, officials in Niamey said.")
     assert (row["origin"], row["location"]) == ("Niger", None)
+
+
+def test_several_hundred_is_a_vague_count_not_one_hundred():
+    facts = extract_facts("Several hundred Danish soldiers will deploy to Estonia in the autumn, the ministry said.")
+    assert [(r["actor"], r["troop_count"], r["count_kind"]) for r in facts.troops] == [("DNK", None, "vague")]
+
+
+def test_capitalised_troop_nouns_are_counted():
+    facts = extract_facts("The U.S. Navy said about 310 Sailors of the destroyer's crew moved to Spain with the ship.")
+    assert [(r["actor"], r["troop_count"]) for r in facts.troops] == [("USA", 310)]
+
+
+def test_a_demonym_describing_a_border_does_not_name_the_troops():
+    facts = extract_facts("The US keeps troops in Syria. About 200 troops remain at the base near the Iraqi border.")
+    assert [(r["actor"], r["troop_count"]) for r in facts.troops if r["troop_count"]] == [("USA", 200)]
