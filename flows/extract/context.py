@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 
 from .gazetteer import Gazetteer
 
-PLACE_PREP = re.compile(r"(?:\b(?:in|into|to|from|at|inside|within|across|throughout|near|toward|towards|out of|"
-                        r"around|outside)\s+(?:the\s+)?(?:neighbou?ring\s+|nearby\s+|northern\s+|southern\s+|"
+PLACE_PREP = re.compile(r"(?:\b(?:in|into|to|from|at|on|off|via|inside|within|across|throughout|near|toward|towards|"
+                        r"out of|around|outside)\s+(?:the\s+)?(?:neighbou?ring\s+|nearby\s+|northern\s+|southern\s+|"
                         r"western\s+|eastern\s+|central\s+)?)$")
 
 

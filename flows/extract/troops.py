@@ -157,9 +157,18 @@ def _mentions(sent: Sentence) -> list[TroopMention]:
         if k == len(number_at) or number_at[k] >= n.end():
             continue
         window = sent.text[lo:n.end()]
-        # a count opens at most a qualifier's length before its number, and the number where its first hint is
-        m = counted.search(window, max(0, number_at[k] - lo - _qual_reach()))
-        if not m or not mods_ok(m.group("mods")) or not free(o + lo + m.start(), o + lo + m.end()):
+        # a count opens at most a qualifier's length before its number, and the number where its first hint is;
+        # when that reading fails ("300 of the roughly 900 soldiers"), the next number may open the count
+        m, floor = None, 0
+        for at in number_at[k:]:
+            if at >= n.start():
+                break
+            m = counted.search(window, max(floor, at - lo - _qual_reach()))
+            if m and mods_ok(m.group("mods")):
+                break
+            floor = m.end("num") if m else floor
+            m = None
+        if not m or not free(o + lo + m.start(), o + lo + m.end()):
             continue
         o2 = o + lo
         c = make_count(m.group("qual"), m.group("num"), None)

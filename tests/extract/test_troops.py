@@ -191,3 +191,13 @@ def test_capitalised_troop_nouns_are_counted():
 def test_a_demonym_describing_a_border_does_not_name_the_troops():
     facts = extract_facts("The US keeps troops in Syria. About 200 troops remain at the base near the Iraqi border.")
     assert [(r["actor"], r["troop_count"]) for r in facts.troops if r["troop_count"]] == [("USA", 200)]
+
+
+def test_a_count_whose_first_number_cannot_open_it_is_read_from_the_next():
+    facts = extract_facts("The British Army will withdraw about 300 of the roughly 900 soldiers it keeps in Estonia.")
+    assert ("GBR", 900) in [(r["actor"], r["troop_count"]) for r in facts.troops]
+
+
+def test_an_island_after_on_is_a_place_not_the_troops_owner():
+    facts = extract_facts("The U.S. Marine Corps said about 100 Marines relocated this week from Okinawa to a camp on Guam.")
+    assert [(r["actor"], r["troop_count"]) for r in facts.troops] == [("USA", 100)]
