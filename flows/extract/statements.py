@@ -303,7 +303,7 @@ class Attributor:
             if before.endswith(","):
                 np, det, st = _np_before(frame, len(before) - 1, gaz)
                 inner = frame[:st].rstrip()
-                if np and det in ("a", "an") and inner.endswith(","):     # 'X, a Danish army major, told'
+                if np and det in ("a", "an", "the") and inner.endswith(","):  # 'X, a Danish army major, told'
                     np2, det2, st2 = _np_before(frame, len(inner) - 1, gaz)
                     sp = self.speaker_from_np(np2, det2, offset + st2, frame, st2, sent.start) if np2 else None
                     if sp and sp.name:

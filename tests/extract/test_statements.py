@@ -101,3 +101,9 @@ def test_headline_lines_are_not_statements():
 def test_speakers_in_the_written_articles(article_facts):
     named = {r["speaker"] for _, _, f in article_facts for r in f.statements if r["quote_kind"] == "direct"}
     assert {"Trine Bramsen", "Linda Reynolds", "Alfons Mais", "Justin Trudeau"} <= named
+
+
+def test_the_name_before_a_definite_apposition_is_the_speaker():
+    facts = extract_facts('Gen. Jane Holm, the commander of the northern brigade, told reporters that "the move is '
+                          'planned and the units are ready to go."')
+    assert [r["speaker"] for r in facts.statements] == ["Jane Holm"]
