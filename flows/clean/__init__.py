@@ -116,7 +116,8 @@ def _is_widget(f: Features) -> bool:
 
 
 def _published_on(feats: list[Features], kinds: list[str], body_idx: list[int]):
-    """A date alone on a line before the body, else in a dateline opening the body."""
+    """A date alone on a line before the body, else in a dateline opening the body, else in a short byline or
+    meta line ("Posted on 14 August 2025 by ...", "Syria | 16.03.2025 | 14:07") near the top of the article."""
     first = body_idx[0] if body_idx else len(feats)
     for i in range(first):
         if kinds[i] != "body" and metadata.is_date_line(feats[i].text):
@@ -127,7 +128,18 @@ def _published_on(feats: list[Features], kinds: list[str], body_idx: list[int]):
         head = feats[body_idx[0]].text[:80]
         if metadata.DATELINE.match(head):
             return metadata.find_date(head)
+    # the article's first few lines, and every line above it: bylines and meta lines carry the date too
+    reach = body_idx[min(len(body_idx) - 1, META_REACH)] if body_idx else len(feats)
+    for i in range(reach):
+        if kinds[i] not in ("body", "comments") and feats[i].n_words <= META_WORDS:
+            d = metadata.find_date(feats[i].text)
+            if d:
+                return d
     return None
+
+
+META_REACH = 3  # body lines past which a date is about something else
+META_WORDS = 25
 
 
 def _date_hint(feats: list[Features], kinds: list[str]) -> datetime.date | None:

@@ -103,3 +103,10 @@ def test_long_title_case_headline_under_a_source_line_is_the_title():
     doc = clean_document(f"March 6, 2024\n\nFrom Navy Region Europe Public Affairs\n\n{headline}\n\nShare:\nEmail\n\n"
                          f"{PARA}\n\n{PARA2}\n")
     assert doc.title == headline
+
+
+def test_date_in_a_byline_or_meta_line_gives_published_on():
+    doc = clean_document(f"Headline of the day\n\nPosted on 14 August 2025 by Jane Doe — 7 Comments\n\n{PARA}\n\n{PARA2}\n")
+    assert doc.published_on == datetime.date(2025, 8, 14)
+    doc = clean_document(f"Headline of the day\n\nWorld | 16.03.2025, Sunday | 14:07 | Views: 18 406\n\n{PARA}\n\n{PARA2}\n")
+    assert doc.published_on == datetime.date(2025, 3, 16)
