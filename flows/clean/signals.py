@@ -20,8 +20,9 @@ _WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
 _URL = re.compile(r"(?:https?://|www\.)\S+|\b\w[\w.-]*\.(?:com|org|net|ru|de|io|info|uk|fr|pl)\b/?\S*",
                   re.IGNORECASE)
 _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
-# Crypto payment addresses: bech32/legacy bitcoin, cashaddr, ethereum. Long mixed-case-and-digit runs.
-_WALLET = re.compile(r"\b(?:0x[0-9a-fA-F]{40}|(?:bc1|[13])[a-km-zA-HJ-NP-Z1-9]{25,62}|q[02-9ac-hj-np-z]{38,60})\b")
+# Crypto payment addresses: bech32/legacy bitcoin, cashaddr, ethereum, tron. Long mixed-case-and-digit runs.
+_WALLET = re.compile(r"\b(?:0x[0-9a-fA-F]{40}|(?:bc1|[13])[a-km-zA-HJ-NP-Z1-9]{25,62}|q[02-9ac-hj-np-z]{38,60}|"
+                     r"T[1-9A-HJ-NP-Za-km-z]{33})\b")
 _CURRENCY_ONLY = re.compile(r"^(?:[$€£¥₽]\s*)?\d[\d,.\s]*(?:\s*[$€£¥₽]|\s*(?:usd|eur|gbp|rub))?$", re.IGNORECASE)
 _HAS_CURRENCY = re.compile(r"[$€£¥₽]|\b(?:usd|eur|gbp)\b", re.IGNORECASE)
 _BULLET_CHARS = "•·▪◦●○■□►▶‣⁃–—-*+"

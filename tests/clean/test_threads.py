@@ -93,3 +93,13 @@ def test_german_comment_form_cuts_the_rest():
            "Schreibe einen Kommentar\nDeine E-Mail-Adresse wird nicht veröffentlicht.\nKommentar *\nName *\n")
     doc = clean_document(raw)
     assert "E-Mail-Adresse" not in doc.clean_text and "Rettungseinsätzen" in doc.clean_text
+
+
+def test_comments_with_handle_and_timestamp_headers_are_cut():
+    body = ("The last soldiers of the contingent returned home on Friday after nine months abroad, the army said.\n" * 3
+            + "Officials said the unit would rest for a month before resuming training at its home base.\n")
+    thread = ("Comments (64)\nSergey_V · 16.03.2025 14:31\nAnother planned regrouping, we have heard this one before.\n"
+              "Reply | +57 | -12\nAlex.K · 16.03.2025 14:48\nThe guys did their job and deserve a rest now.\n"
+              "Reply | +88 | -3\n")
+    doc = clean_document("Troops return home\n" + body + thread)
+    assert "planned regrouping" not in doc.clean_text and "resuming training" in doc.clean_text
