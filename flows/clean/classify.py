@@ -161,7 +161,9 @@ def label(
         notes.append("no body found")
     pre_end = region[0] if region else end
     candidates = [i for i in range(pre_end) if hard[i] is None and metadata.is_headline(feats[i])]
-    if region and metadata.is_headline(feats[pre_end]) and feats[pre_end].n_words <= HEADLINE_IN_REGION_WORDS:
+    opening = feats[pre_end] if region else None
+    if (opening and metadata.is_headline(opening) and opening.n_words <= HEADLINE_IN_REGION_WORDS
+            and (not opening.terminal or opening.text.rstrip(_CLOSERS).endswith("?"))):
         candidates.append(pre_end)  # a headline asked as a question reads as prose and may open the region
     body_stems = _stems_of(feats, region, qual) if region else frozenset()
     t = metadata.pick_title(candidates, feats, repeated, pre_end, body_stems)
@@ -376,6 +378,7 @@ def is_author_bio(text: str) -> bool:
 BLOCKING: frozenset[str] = frozenset({"navigation"})
 LEAD_EXTENSION = True
 HEADLINE_IN_REGION_WORDS = 15
+_CLOSERS = "\"'”’»)]"
 
 
 # A standfirst: good paragraphs under the headline, at most this many byline, date or share lines below it.

@@ -205,9 +205,15 @@ DEK_WORDS, DEK_CHARS = 14, 100  # a standfirst is longer than a headline
 
 
 def _share_in(f: Features, body_stems: frozenset[str]) -> float:
-    """Share of the line's content words whose stem the body uses."""
+    """Share of the line's content words whose stem the body uses; a line of one or two content words ("Thank
+    you!", "Latest News") proves less than a headline's handful, so it earns less."""
     content = [w[:STEM] for w in f.words if len(w) > 3 and not w.isdigit()]
-    return sum(w in body_stems for w in content) / len(content) if content else 0.0
+    if not content:
+        return 0.0
+    return sum(w in body_stems for w in content) / len(content) * min(1.0, len(content) / ABOUT_MIN_WORDS)
+
+
+ABOUT_MIN_WORDS = 3
 
 
 def _dek_like(f: Features) -> bool:

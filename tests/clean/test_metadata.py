@@ -110,3 +110,9 @@ def test_date_in_a_byline_or_meta_line_gives_published_on():
     assert doc.published_on == datetime.date(2025, 8, 14)
     doc = clean_document(f"Headline of the day\n\nWorld | 16.03.2025, Sunday | 14:07 | Views: 18 406\n\n{PARA}\n\n{PARA2}\n")
     assert doc.published_on == datetime.date(2025, 3, 16)
+
+
+def test_a_short_thank_you_line_is_not_the_title_for_sharing_one_word_with_the_body():
+    body = f"{PARA} Readers thanked the soldiers.\n\n{PARA2}\n"
+    doc = clean_document(f"Support our work\nThank you!\nWorld | 16.03.2025 | 14:07\nBattalion moves to the eastern border\n\n{body}")
+    assert doc.title == "Battalion moves to the eastern border"
