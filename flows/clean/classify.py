@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from . import metadata
 from .blocks import Line
 from .lexicon import Lexicon, fold_line
-from .signals import Features
+from .signals import CLOSERS, Features
 
 GOOD, NEAR, SHORT, BAD = "good", "near", "short", "bad"
 # Lines longer than this are prose: no phrase rule is written for them (a consent notice runs to about 60 words).
@@ -163,7 +163,7 @@ def label(
     candidates = [i for i in range(pre_end) if hard[i] is None and metadata.is_headline(feats[i])]
     opening = feats[pre_end] if region else None
     if (opening and metadata.is_headline(opening) and opening.n_words <= HEADLINE_IN_REGION_WORDS
-            and (not opening.terminal or opening.text.rstrip(_CLOSERS).endswith("?"))):
+            and (not opening.terminal or opening.text.rstrip(CLOSERS).endswith("?"))):
         candidates.append(pre_end)  # a headline asked as a question reads as prose and may open the region
     body_stems = _stems_of(feats, region, qual) if region else frozenset()
     t = metadata.pick_title(candidates, feats, repeated, pre_end, body_stems)
@@ -378,7 +378,6 @@ def is_author_bio(text: str) -> bool:
 BLOCKING: frozenset[str] = frozenset({"navigation"})
 LEAD_EXTENSION = True
 HEADLINE_IN_REGION_WORDS = 15
-_CLOSERS = "\"'”’»)]"
 
 
 # A standfirst: good paragraphs under the headline, at most this many byline, date or share lines below it.

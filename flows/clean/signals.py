@@ -28,7 +28,7 @@ _HAS_CURRENCY = re.compile(r"[$€£¥₽]|\b(?:usd|eur|gbp)\b", re.IGNORECASE)
 _BULLET_CHARS = "•·▪◦●○■□►▶‣⁃–—-*+"
 _BULLET = re.compile(r"^[•·▪◦●○■□►▶‣⁃–—\-*+]\s*")
 _TERMINAL = set(".!?…:;。！？")
-_CLOSERS = "\"'”’»)]"
+CLOSERS = "\"'”’»)]"  # quotes and brackets that may follow a sentence's final stop
 # Two words glued where a menu's links met without a space: "OpinionMiddle", "EastWar".
 _GLUED = re.compile(r"[a-zà-ÿ][A-ZÀ-Þ][a-zà-ÿ]")
 
@@ -108,7 +108,7 @@ def _shape(raw_line: str) -> Features:
         words = tuple(t.lower() for t in tokens)
     digits = len(_DIGIT.findall(joined)) if not joined.isalpha() else 0
     alpha = len(joined) - n_words + 1 - digits - sum(map(joined.count, _JOINERS)) if tokens else 0
-    stripped = core.rstrip(_CLOSERS)
+    stripped = core.rstrip(CLOSERS)
     terminal = bool(stripped) and stripped[-1] in _TERMINAL
     caps = sum(map(str.isupper, [t[0] for t in tokens]))
     n_ns = (n_chars - core.count(" ")) or 1

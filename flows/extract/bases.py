@@ -13,13 +13,12 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 
 from rapidfuzz import fuzz, process
 
 from .context import DocContext, Mention
 from .dates import DateResolver
-from .gazetteer import Gazetteer, alternation, base_key, led, load, lowercase_twin
+from .gazetteer import Gazetteer, alternation, base_key, fold_accents, led, load, lowercase_twin
 from .sentences import Sentence
 
 TYPE_SUFFIX = (r"(?:Air\s+Base|Airbase|Air\s+Field|Airfield|Army\s+Air\s+Field|air\s+base|airbase|airfield|"
@@ -66,20 +65,16 @@ def _name_ok(text: str, gaz: Gazetteer) -> bool:
 def _as_written(canonical_name: str, written: str) -> str:
     """The canonical name with each word accented as the text writes it: "Camp Ādaži" where the article says
     "Ādaži", "Camp Adazi" where it says "Adazi" (the same base either way; see base_key)."""
-    by_fold = {_fold(w): w for w in re.findall(r"[^\W_]+", written)}
+    by_fold = {fold_accents(w): w for w in re.findall(r"[^\W_]+", written)}
 
     def accented_as_written(m: re.Match[str]) -> str:
         word = m.group()
-        seen = by_fold.get(_fold(word))
+        seen = by_fold.get(fold_accents(word))
         if seen is None or seen.isascii() == word.isascii():
             return word  # same accents (capitals stay the canonical name's)
         return seen[:1].upper() + seen[1:] if word[:1].isupper() else seen
 
     return re.sub(r"[^\W_]+", accented_as_written, canonical_name)
-
-
-def _fold(word: str) -> str:
-    return unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode().lower()
 
 
 @functools.lru_cache(maxsize=4096)

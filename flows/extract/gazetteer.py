@@ -254,10 +254,15 @@ def lower_pattern(pattern: str) -> str:
 
 
 @functools.lru_cache(maxsize=8192)
+def fold_accents(text: str) -> str:
+    """Lower case without accents: 'Ādaži' -> 'adazi'."""
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+
+
 def base_key(name: str) -> str:
     """Normalise a base name before any lookup or fuzzy match: fold accents, drop generic words,
     and glue letter-digit designators (K-1, K 1 -> k1) so that digits stay significant."""
-    s = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    s = fold_accents(name)
     s = re.sub(r"\b([a-z])[\s-]+(\d+)\b", r"\1\2", s)
     toks = [t for t in re.findall(r"[a-z0-9]+", s.replace("-", " ")) if t not in BASE_STOPWORDS]
     return " ".join(toks)

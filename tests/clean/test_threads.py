@@ -4,6 +4,10 @@ from __future__ import annotations
 from flows.clean import clean_document
 from flows.clean.evaluate import fold
 
+# An article body the thread tests put under a headline, a counter or a menu.
+ARTICLE = ("The last soldiers of the contingent returned home on Friday after nine months abroad, the army said.\n" * 3
+           + "Officials said the unit would rest for a month before resuming training at its home base.\n")
+
 
 def test_body_bullet_list_of_seed_003_is_kept(seed_003):
     doc = clean_document(seed_003)
@@ -37,9 +41,7 @@ def test_comments_are_numbered_from_one(seed_001):
 
 
 def test_weak_marker_under_the_headline_does_not_cut_the_article():
-    raw = ("Troops return home\n4 Comments\n"
-           + "The last soldiers of the contingent returned home on Friday after nine months abroad, the army said.\n" * 3
-           + "Officials said the unit would rest for a month before resuming training at its home base.\n")
+    raw = "Troops return home\n4 Comments\n" + ARTICLE
     doc = clean_document(raw)
     assert "resuming training" in doc.clean_text
     assert doc.comments == []
@@ -54,9 +56,7 @@ def test_leave_a_reply_form_cuts_the_rest():
 
 
 def test_comment_counter_followed_by_share_labels_does_not_cut_the_article():
-    raw = ("Troops return home\nBy Jane Doe\n12 Comments\nShares\n(Image: archive)\n"
-           + "The last soldiers of the contingent returned home on Friday after nine months abroad, the army said.\n" * 3
-           + "Officials said the unit would rest for a month before resuming training at its home base.\n")
+    raw = "Troops return home\nBy Jane Doe\n12 Comments\nShares\n(Image: archive)\n" + ARTICLE
     doc = clean_document(raw)
     assert "resuming training" in doc.clean_text
     assert doc.comments == []
@@ -73,17 +73,14 @@ def test_comment_counter_followed_by_an_author_and_a_sentence_cuts_the_thread():
 
 def test_leave_a_comment_link_above_the_headline_does_not_cut_the_article():
     raw = ("Posted in Defence\nLeave a comment\nTroops return home\nDeparture: 25 minutes (+ 15 minutes waiting)\n"
-           + "The last soldiers of the contingent returned home on Friday after nine months abroad, the army said.\n" * 3
-           + "Officials said the unit would rest for a month before resuming training at its home base.\n")
+           + ARTICLE)
     doc = clean_document(raw)
     assert "resuming training" in doc.clean_text
     assert doc.comments == []
 
 
 def test_menu_of_comment_links_does_not_cut_the_article():
-    raw = ("Quick Navigation\nArticle\nComments\nAdd comment\nSearch\nTroops return home\n"
-           + "The last soldiers of the contingent returned home on Friday after nine months abroad, the army said.\n" * 3
-           + "Officials said the unit would rest for a month before resuming training at its home base.\n")
+    raw = "Quick Navigation\nArticle\nComments\nAdd comment\nSearch\nTroops return home\n" + ARTICLE
     assert "resuming training" in clean_document(raw).clean_text
 
 
@@ -96,10 +93,8 @@ def test_german_comment_form_cuts_the_rest():
 
 
 def test_comments_with_handle_and_timestamp_headers_are_cut():
-    body = ("The last soldiers of the contingent returned home on Friday after nine months abroad, the army said.\n" * 3
-            + "Officials said the unit would rest for a month before resuming training at its home base.\n")
     thread = ("Comments (64)\nSergey_V · 16.03.2025 14:31\nAnother planned regrouping, we have heard this one before.\n"
               "Reply | +57 | -12\nAlex.K · 16.03.2025 14:48\nThe guys did their job and deserve a rest now.\n"
               "Reply | +88 | -3\n")
-    doc = clean_document("Troops return home\n" + body + thread)
+    doc = clean_document("Troops return home\n" + ARTICLE + thread)
     assert "planned regrouping" not in doc.clean_text and "resuming training" in doc.clean_text
