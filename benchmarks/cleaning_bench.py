@@ -1,4 +1,4 @@
-"""Cleaning benchmark: flows.clean versus jusText on real page dumps (shared/bench/cleaning).
+"""Cleaning benchmark: sitrep.clean versus jusText on real page dumps (shared/bench/cleaning).
 
 Scores keep / leak / title by the rule of shared/eval/score.py, English pages first (the project's language),
 then all pages; times clean_document alone, on the bench pages and on the seeds (docs/s and MB/s, CPU and wall).
@@ -16,8 +16,8 @@ from pathlib import Path
 
 import justext
 
-from flows.clean import clean_document, template_lines
-from flows.clean.evaluate import Score, explain_misses
+from sitrep.clean import clean_document, template_lines
+from sitrep.clean.evaluate import Score, explain_misses
 
 BENCH = Path("/work/shared/bench/cleaning")
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"

@@ -16,13 +16,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from flows.extract import extract_facts  # noqa: E402
+from sitrep.extract import extract_facts  # noqa: E402
 
 
 def bodies() -> list[str]:
     texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "tests/data/extract").glob("*.txt"))]
     try:
-        from flows.clean import clean_document
+        from sitrep.clean import clean_document
         texts += [clean_document(p.read_text(encoding="utf-8")).clean_text for p in sorted((ROOT / "seeds").glob("*.txt"))]
     except Exception:           # the cleaner is optional here: extraction is what is timed
         pass

@@ -225,8 +225,8 @@ def measure_floor(files: list[Path], db: Path, clock: Clock) -> Row:
 
 def measure_stages(folder: Path, db: Path, clock: Clock) -> list[Row]:
     """The flow's order of work without Prefect, batch by batch, so memory stays what the flow would hold."""
-    from flows import pipeline, quality, warehouse
-    from flows.paths import artifacts_dir
+    from sitrep import quality, stages as pipeline, warehouse
+    from sitrep.config import artifacts_dir
 
     with clock.stage("schema"):
         warehouse.ensure_schema(db)
@@ -324,7 +324,7 @@ def flow_window(lines: list[tuple[float, str]]) -> tuple[float | None, float | N
 
 def latest_run_summary(db: Path) -> dict:
     """The summary the flow stored for its latest run: its own per-stage seconds and row counts."""
-    from flows import warehouse
+    from sitrep import warehouse
 
     _, rows = warehouse.query(db, "SELECT summary FROM pipeline_runs ORDER BY started_at DESC LIMIT 1")
     return json.loads(rows[0][0]) if rows and rows[0][0] else {}

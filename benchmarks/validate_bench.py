@@ -21,7 +21,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from flows import quality, warehouse
+from sitrep import quality, warehouse
 
 OUT = Path(__file__).resolve().parent / "out" / "validate_bench.json"
 BATCH = 500

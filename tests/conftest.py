@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 _PREFECT_HOME = tempfile.mkdtemp(prefix="sitrep-prefect-")
-os.environ["PREFECT_HOME"] = _PREFECT_HOME  # before flows.prefect_env is imported by any test module
+os.environ["PREFECT_HOME"] = _PREFECT_HOME  # before sitrep.prefect_env is imported by any test module
 os.environ["PREFECT_LOGGING_TO_API_ENABLED"] = "false"  # log lines after the server stops would fail to send
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -37,8 +37,8 @@ def input_dir(tmp_path: Path) -> Path:
 @pytest.fixture(scope="session")
 def seed_runs(tmp_path_factory) -> dict:
     """The full flow, run twice on the seeds into one temporary warehouse (the expensive part, done once)."""
-    from flows import warehouse
-    from flows.pipeline import sitrep_flow
+    from sitrep import warehouse
+    from sitrep.flow import sitrep_flow
 
     db = tmp_path_factory.mktemp("seedrun") / "sitrep.duckdb"
     first = sitrep_flow(input_dir=str(SEEDS), warehouse_path=str(db), return_state=True)
@@ -55,7 +55,7 @@ def seed_runs(tmp_path_factory) -> dict:
 
 def table_snapshot(db: Path) -> dict[str, list[tuple]]:
     """Every contract table's rows, minus load timestamps, in a stable order."""
-    from flows import warehouse
+    from sitrep import warehouse
 
     out = {}
     for table in warehouse.DOCUMENT_TABLES:
@@ -85,7 +85,7 @@ def pytest_sessionfinish(session, exitstatus):
 
 def load_folder(input_dir: Path, db: Path, batch_size: int = 500) -> dict[str, int]:
     """The flow's stages called as plain functions, without Prefect or validation: fast enough to repeat."""
-    from flows import pipeline, warehouse
+    from sitrep import stages as pipeline, warehouse
 
     warehouse.ensure_schema(db)
     found = pipeline.scan(input_dir, db)

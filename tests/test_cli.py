@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from flows import cli, warehouse
+from sitrep import cli, warehouse
 from tests.conftest import ROOT
 
 SAVED_QUERIES = sorted((ROOT / "sql" / "queries").glob("*.sql"))

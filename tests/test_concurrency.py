@@ -9,8 +9,8 @@ import time
 
 import pytest
 
-from flows import cli, warehouse
-from flows.runlock import WarehouseBusy, run_lock
+from sitrep import cli, warehouse
+from sitrep.runlock import WarehouseBusy, run_lock
 from tests.conftest import ROOT, load_folder, table_snapshot, varied_seeds
 
 
@@ -30,7 +30,7 @@ def test_the_run_lock_is_free_again_after_a_run(warehouse_path):
 
 def test_a_lock_held_by_a_killed_process_is_released(warehouse_path):
     holder = subprocess.Popen([sys.executable, "-c", (
-        "import sys, time; from pathlib import Path; from flows.runlock import run_lock\n"
+        "import sys, time; from pathlib import Path; from sitrep.runlock import run_lock\n"
         f"with run_lock(Path({str(warehouse_path)!r}), 'doomed', 0):\n"
         "    print('locked', flush=True); time.sleep(60)\n")], cwd=ROOT, stdout=subprocess.PIPE, text=True)
     assert holder.stdout.readline().strip() == "locked"
@@ -85,7 +85,7 @@ def test_a_run_killed_mid_load_leaves_no_half_document_and_the_next_run_complete
         input_dir, warehouse_path, tmp_path):
     varied_seeds(input_dir, 30)
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-    run = subprocess.Popen([sys.executable, "-m", "flows.cli", "run", "--input", str(input_dir), "--warehouse",
+    run = subprocess.Popen([sys.executable, "-m", "sitrep.cli", "run", "--input", str(input_dir), "--warehouse",
                             str(warehouse_path), "--batch-size", "3"], cwd=ROOT, env=env,
                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     deadline = time.monotonic() + 240

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from flows import cli, quality, warehouse
-from flows.dashboard import build_dashboard
+from sitrep import cli, quality, warehouse
+from sitrep.report.dashboard import build_dashboard
 from tests.conftest import ROOT
 from tests.warehouse_builder import Doc, load
 

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from flows.pipeline import sitrep_flow
-from flows.runners import task_runner
+from sitrep.flow import sitrep_flow
+from sitrep.runners import task_runner
 from tests.conftest import table_snapshot
 
 pytestmark = pytest.mark.slow

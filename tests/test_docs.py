@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from flows.cli import _parser
+from sitrep.cli import _parser
 from tests.conftest import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")

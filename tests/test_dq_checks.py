@@ -11,7 +11,7 @@ import json
 
 import pytest
 
-from flows import quality, warehouse
+from sitrep import quality, warehouse
 from tests.warehouse_builder import Doc, load
 
 D = dt.date

@@ -4,7 +4,7 @@ from __future__ import annotations
 import os
 import shutil
 
-from flows import warehouse
+from sitrep import warehouse
 from tests.conftest import copy_seeds, load_folder, table_snapshot
 
 

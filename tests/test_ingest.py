@@ -4,7 +4,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from flows.ingest import FileEntry, RawDocument, Rejection, decode_bytes, read_document, scan_folder
+from sitrep.ingest import FileEntry, RawDocument, Rejection, decode_bytes, read_document, scan_folder
 
 
 def _entry(path: Path, root: Path) -> FileEntry:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from flows import warehouse
+from sitrep import warehouse
 
 pytestmark = pytest.mark.slow
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from flows import quality, warehouse
+from sitrep import quality, warehouse
 
 DOC = "c" * 16
 TEXT = "The base hosted $1,7 million of equipment. Troops left."

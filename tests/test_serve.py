@@ -14,7 +14,7 @@ import urllib.request
 import pytest
 import yaml
 
-from flows import warehouse
+from sitrep import warehouse
 from tests.conftest import ROOT, copy_seeds
 
 
@@ -43,7 +43,7 @@ def test_serve_creates_the_deployment_and_a_scheduled_run_executes_end_to_end(in
     port = _free_port()
     env = {**os.environ, "PREFECT_HOME": str(tmp_path / "prefect-home"), "PYTHONUNBUFFERED": "1"}
     serve = subprocess.Popen(
-        [sys.executable, "-m", "flows.cli", "serve", "--input", str(input_dir), "--warehouse", str(warehouse_path),
+        [sys.executable, "-m", "sitrep.cli", "serve", "--input", str(input_dir), "--warehouse", str(warehouse_path),
          "--interval", "5", "--port", str(port), "--name", "test-schedule"],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     try:
@@ -75,7 +75,7 @@ def test_serve_creates_the_deployment_and_a_scheduled_run_executes_end_to_end(in
 
 
 def test_prefect_yaml_deploys_the_real_flow_with_valid_parameters():
-    from flows.pipeline import sitrep_flow
+    from sitrep.flow import sitrep_flow
 
     spec = yaml.safe_load((ROOT / "prefect.yaml").read_text())
     (deployment,) = spec["deployments"]

@@ -6,7 +6,7 @@ import datetime as dt
 import duckdb
 import pytest
 
-from flows import warehouse
+from sitrep import warehouse
 
 
 def _doc(doc_id: str, text: str = "Body.") -> dict:

@@ -6,7 +6,7 @@ import datetime as dt
 import hashlib
 from pathlib import Path
 
-from flows import warehouse
+from sitrep import warehouse
 
 FILLER = ("The ministry gave no further details about the move, and officials declined to say how long it would "
           "take or how many people it would involve in the coming weeks. ")

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime
 
-from flows.clean import CleanDoc, clean_document
+from sitrep.clean import CleanDoc, clean_document
 
 PARA = "The alliance moved a battalion to the eastern border on Monday, officials said in a statement."
 PARA2 = "The move had been planned for months and was not linked to recent events, a spokesman added."

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from flows.clean import clean_document, template_lines
-from flows.clean.lexicon import LexiconError, phrases
+from sitrep.clean import clean_document, template_lines
+from sitrep.clean.lexicon import LexiconError, phrases
 
 BODY = ("The alliance moved a battalion to the eastern border on Monday, officials said in a statement.\n"
         "The move had been planned for months and was not linked to recent events, a spokesman added.\n")

@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from flows.clean import KINDS, clean_document
+from sitrep.clean import KINDS, clean_document
 
 from .conftest import OWN_DOCS, SEEDS, read_raw
 

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from flows.clean import clean_document
-from flows.clean.evaluate import Score, norm_words
+from sitrep.clean import clean_document
+from sitrep.clean.evaluate import Score, norm_words
 
 from .conftest import OWN_DOCS, own_gold, read_raw
 

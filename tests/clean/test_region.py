@@ -1,7 +1,7 @@
 """Which stretch of the page is the article: lists, code and leads inside it stay; bios and furniture after it go."""
 from __future__ import annotations
 
-from flows.clean import clean_document
+from sitrep.clean import clean_document
 
 P1 = "The brigade moved two companies to the northern base on Tuesday, officials said in a statement to the press."
 P2 = "The move had been planned for months and was not linked to recent events in the region, a spokesman added."

@@ -1,8 +1,8 @@
 """Hostile input never crashes the cleaner, and a note says what happened."""
 from __future__ import annotations
 
-from flows.clean import clean_document
-from flows.clean.evaluate import fold
+from sitrep.clean import clean_document
+from sitrep.clean.evaluate import fold
 
 BODY = (
     "The regiment moved three companies to the coastal base on Monday, the ministry said in a statement.\n\n"
@@ -88,7 +88,7 @@ def test_control_characters_and_lone_surrogate_free_garbage_do_not_crash():
 
 
 def test_explain_misses_names_the_line_and_its_quality():
-    from flows.clean.evaluate import explain_misses
+    from sitrep.clean.evaluate import explain_misses
 
     raw = "Home\nNews\n" + BODY
     why = explain_misses(raw, {"keep": ["Home"], "drop": ["regiment moved three companies"]})

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from flows.clean import clean_document
-from flows.clean.evaluate import fold, norm_words
+from sitrep.clean import clean_document
+from sitrep.clean.evaluate import fold, norm_words
 
 from .conftest import SEEDS, read_raw, seed_gold
 

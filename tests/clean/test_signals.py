@@ -7,7 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from flows.clean.signals import _GLUED, _URL, _WORD, _shape, features, line_shape
+from sitrep.clean.signals import _GLUED, _URL, _WORD, _shape, features, line_shape
 
 _LETTER = re.compile(r"[^\W\d_]")
 _DIGIT = re.compile(r"\d")

@@ -1,8 +1,8 @@
 """Comment threads are cut from the body and split into comments; a body's own list is not a thread."""
 from __future__ import annotations
 
-from flows.clean import clean_document
-from flows.clean.evaluate import fold
+from sitrep.clean import clean_document
+from sitrep.clean.evaluate import fold
 
 # An article body the thread tests put under a headline, a counter or a menu.
 ARTICLE = ("The last soldiers of the contingent returned home on Friday after nine months abroad, the army said.\n" * 3

@@ -18,5 +18,5 @@ def articles() -> list[tuple[str, str, datetime.date | None]]:
 
 @pytest.fixture(scope="session")
 def article_facts():
-    from flows.extract import extract_facts
+    from sitrep.extract import extract_facts
     return [(name, text, extract_facts(text, pub)) for name, text, pub in articles()]

@@ -1,8 +1,8 @@
 """Money amounts and the ambiguity of decimal commas."""
 import pytest
 
-from flows.extract import extract_facts
-from flows.extract.amounts import read_number
+from sitrep.extract import extract_facts
+from sitrep.extract.amounts import read_number
 
 
 def amounts(text):

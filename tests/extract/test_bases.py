@@ -3,8 +3,8 @@ import datetime
 
 import pytest
 
-from flows.extract import extract_facts
-from flows.extract.bases import canonical, find_mentions
+from sitrep.extract import extract_facts
+from sitrep.extract.bases import canonical, find_mentions
 
 
 def test_qayyarah_spellings_share_one_canonical_name():

@@ -1,5 +1,5 @@
 """Every row of every table points at the exact sentence it was read from."""
-from flows.extract import extract_facts
+from sitrep.extract import extract_facts
 
 TABLES = ("troops", "bases", "statements", "amounts")
 

@@ -3,7 +3,7 @@ import re
 
 import pytest
 
-from flows.extract.gazetteer import alternation, led, load, lower_pattern, lowercase_twin, prescanned
+from sitrep.extract.gazetteer import alternation, led, load, lower_pattern, lowercase_twin, prescanned
 
 from .conftest import articles
 

@@ -1,8 +1,8 @@
 """Quotations, their speakers, titles, organisations and channels."""
 import pytest
 
-from flows.extract import extract_facts
-from flows.extract.sentences import find_quotes
+from sitrep.extract import extract_facts
+from sitrep.extract.sentences import find_quotes
 
 
 def stmts(text):

@@ -1,7 +1,7 @@
 """Troop rows: actors, counts, actions and places read from the sentence."""
 import pytest
 
-from flows.extract import extract_facts
+from sitrep.extract import extract_facts
 
 
 def troops(text):

@@ -5,7 +5,13 @@ import argparse
 import sys
 from pathlib import Path
 
-from flows.paths import DEFAULT_INPUT, DEFAULT_WAREHOUSE, PROJECT_ROOT
+from sitrep import __version__
+from sitrep.config import ConfigError, resolve
+from sitrep.resources import shipped_sql
+
+WAREHOUSE_HELP = ("DuckDB file (default: $SITREP_WAREHOUSE, else `warehouse` in ./sitrep.toml, "
+                  "else warehouse/sitrep.duckdb under the working directory)")
+INPUT_HELP = "folder of .txt files (default: $SITREP_INPUT, else `input` in ./sitrep.toml, else ./seeds)"
 
 STAGES = ("ingest", "clean", "extract", "load", "validate")
 
@@ -16,17 +22,23 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(args, "command", None):
         parser.print_help()
         return 2
+    try:
+        for name in ("warehouse", "input"):
+            if hasattr(args, name):
+                setattr(args, name, resolve(name, getattr(args, name)))
+    except ConfigError as exc:
+        return _fail(str(exc))
     return args.handler(args)
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="sitrep", description=__doc__)
+    parser.add_argument("--version", action="version", version=f"sitrep {__version__}")
     sub = parser.add_subparsers(dest="command")
 
     run = sub.add_parser("run", help="ingest a folder of text files into the warehouse, then validate it")
-    run.add_argument("--input", type=Path, default=DEFAULT_INPUT, help="folder of .txt files (default: seeds/)")
-    run.add_argument("--warehouse", type=Path, default=DEFAULT_WAREHOUSE,
-                     help="DuckDB file (default: warehouse/sitrep.duckdb)")
+    run.add_argument("--input", type=Path, help=INPUT_HELP)
+    run.add_argument("--warehouse", type=Path, help=WAREHOUSE_HELP)
     _add_run_options(run)
     run.add_argument("--task-runner", choices=("default", "dask"), default="default",
                      help="where cleaning and extraction run: this process (default) or a Dask cluster")
@@ -35,9 +47,8 @@ def _parser() -> argparse.ArgumentParser:
     run.set_defaults(handler=_run)
 
     serve = sub.add_parser("serve", help="run the flow on a schedule, on a local Prefect server started for it")
-    serve.add_argument("--input", type=Path, default=DEFAULT_INPUT, help="folder of .txt files (default: seeds/)")
-    serve.add_argument("--warehouse", type=Path, default=DEFAULT_WAREHOUSE,
-                       help="DuckDB file (default: warehouse/sitrep.duckdb)")
+    serve.add_argument("--input", type=Path, help=INPUT_HELP)
+    serve.add_argument("--warehouse", type=Path, help=WAREHOUSE_HELP)
     _add_run_options(serve)
     when = serve.add_mutually_exclusive_group()
     when.add_argument("--cron", default=None, help='cron schedule (default: "*/15 * * * *")')
@@ -49,12 +60,12 @@ def _parser() -> argparse.ArgumentParser:
     sql = sub.add_parser("sql", help="run read-only SQL against the warehouse and print a table")
     sql.add_argument("query", nargs="?", help="a SQL statement")
     sql.add_argument("-f", "--file", type=Path, help="a .sql file, e.g. sql/queries/money.sql")
-    sql.add_argument("--warehouse", type=Path, default=DEFAULT_WAREHOUSE)
+    sql.add_argument("--warehouse", type=Path, help=WAREHOUSE_HELP)
     sql.add_argument("--max-rows", type=int, default=100)
     sql.set_defaults(handler=_sql)
 
     dash = sub.add_parser("dashboard", help="write an offline HTML page of recent runs, checks and flagged rows")
-    dash.add_argument("--warehouse", type=Path, default=DEFAULT_WAREHOUSE)
+    dash.add_argument("--warehouse", type=Path, help=WAREHOUSE_HELP)
     dash.add_argument("--output", type=Path, help="HTML file to write (default: dashboard.html beside the warehouse)")
     dash.set_defaults(handler=_dashboard)
     return parser
@@ -95,9 +106,11 @@ def _run(args: argparse.Namespace) -> int:
     problem = _check_run_args(args)
     if problem:
         return _fail(problem)
-    from flows import warehouse
-    from flows.pipeline import sitrep_flow
-    from flows.runners import task_runner
+    from sitrep import prefect_env, warehouse
+
+    prefect_env.configure(args.warehouse)
+    from sitrep.flow import sitrep_flow
+    from sitrep.runners import task_runner
 
     try:
         runner = task_runner(args.task_runner, args.dask_address, args.dask_workers)
@@ -161,7 +174,10 @@ def _serve(args: argparse.Namespace) -> int:
     problem = _check_run_args(args)
     if problem:
         return _fail(problem)
-    from flows.serve import serve
+    from sitrep import prefect_env
+
+    prefect_env.configure(args.warehouse)
+    from sitrep.serve import serve
 
     try:
         serve(_flow_parameters(args), cron=args.cron, interval=args.interval, port=args.port, name=args.name)
@@ -175,8 +191,8 @@ def _serve(args: argparse.Namespace) -> int:
 def _dashboard(args: argparse.Namespace) -> int:
     import duckdb
 
-    from flows import warehouse
-    from flows.dashboard import build_dashboard
+    from sitrep import warehouse
+    from sitrep.report.dashboard import build_dashboard
 
     try:
         path = build_dashboard(args.warehouse, args.output)
@@ -189,13 +205,13 @@ def _dashboard(args: argparse.Namespace) -> int:
 
 
 def _sql(args: argparse.Namespace) -> int:
-    from flows import warehouse
+    from sitrep import warehouse
 
     if bool(args.query) == bool(args.file):
         return _fail("give either a SQL statement or -f FILE")
     if args.file:
-        path = args.file if args.file.exists() else PROJECT_ROOT / args.file
-        if not path.exists():
+        path = args.file if args.file.exists() else shipped_sql(args.file)
+        if path is None:
             return _fail(f"no such SQL file: {args.file}")
         statement = path.read_text(encoding="utf-8")
     else:

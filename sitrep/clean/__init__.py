@@ -1,6 +1,6 @@
 """The cleaning stage: raw page text in, the article body and everything removed from it out.
 
-Pure functions; the only I/O is reading the data files in flows/gazetteers/ once (lexicon.py).
+Pure functions; the only I/O is reading the data files in sitrep/gazetteers/ once (lexicon.py).
 """
 from __future__ import annotations
 
@@ -76,7 +76,7 @@ def analyse(
     raw_text: str, template_lines: frozenset[str] = frozenset()
 ) -> tuple[list[Line], list[Features], Labelled | None, list[str]]:
     """The lines of raw_text, their features and labels, and notes: what clean_document assembles its result
-    from (also what a person debugging a miss wants to see: flows.clean.evaluate.explain_misses)."""
+    from (also what a person debugging a miss wants to see: sitrep.clean.evaluate.explain_misses)."""
     lines = split_lines(raw_text or "")
     if not lines:
         return [], [], None, ["empty document"]

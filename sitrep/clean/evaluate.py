@@ -69,7 +69,7 @@ def explain_misses(raw_text: str, gold: dict) -> list[str]:
     """For each gold keep snippet missing from the clean text, the lines that hold it and why each was dropped:
     its kind, quality class (good / near / short / bad), the hard kind fixed by the line alone, the body region
     and the comment-thread cut. Leaked drop snippets are listed the same way."""
-    from . import analyse, clean_document  # here, not at the top: flows.clean imports this module's users
+    from . import analyse, clean_document  # here, not at the top: sitrep.clean imports this module's users
 
     doc = clean_document(raw_text)
     lines, feats, lab, _notes = analyse(raw_text)

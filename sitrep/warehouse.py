@@ -16,7 +16,7 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
-from flows.paths import SQL_DIR
+from sitrep.resources import SQL_DIR
 
 # Tables keyed by doc_id, in the order their rows are replaced.
 DOCUMENT_TABLES = ("documents", "removed_blocks", "comments", "troops", "bases", "statements", "amounts")

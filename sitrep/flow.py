@@ -14,19 +14,19 @@ from collections import Counter, deque
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from flows import prefect_env  # noqa: F401  (must precede the Prefect import)
+from sitrep import prefect_env
+
+prefect_env.configure()  # before Prefect is imported; a no-op when the CLI configured it first
 
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
 
-from flows import quality, warehouse
-from flows.clean import clean_document
-from flows.extract import extract_facts
-from flows.ingest import DEFAULT_MAX_BYTES, FileEntry, RawDocument, Rejection, read_documents, scan_folder
-from flows.paths import DEFAULT_INPUT, DEFAULT_WAREHOUSE, artifacts_dir
-from flows.rows import CleanedDocument, ExtractedDocument, document_rows, merge, source_file_row
-from flows.runlock import run_lock
+from sitrep import quality, stages, warehouse
+from sitrep.config import DEFAULT_INPUT, DEFAULT_WAREHOUSE, artifacts_dir
+from sitrep.ingest import DEFAULT_MAX_BYTES, Rejection
+from sitrep.runlock import run_lock
+from sitrep.stages import ScanResult
 
 DEFAULT_BATCH_SIZE = 500
 DEFAULT_LOCK_WAIT_SECONDS = 30.0
@@ -34,14 +34,6 @@ DEFAULT_LOCK_WAIT_SECONDS = 30.0
 
 class CriticalChecksFailed(RuntimeError):
     """Raised after loading when a critical data-quality check failed; the data stays queryable."""
-
-
-@dataclass
-class ScanResult:
-    to_read: list[FileEntry]
-    rejections: list[Rejection]
-    files_seen: int
-    unchanged: int
 
 
 @dataclass
@@ -67,61 +59,6 @@ class Summary:
     message: str | None = None
 
 
-# --- plain functions (tests call these) -----------------------------------------------------------------------
-
-
-def scan(input_dir: Path, db_path: Path) -> ScanResult:
-    """Which files need reading: new paths, and known paths whose size or modification time changed."""
-    entries, rejections = scan_folder(input_dir)
-    known = warehouse.known_files(db_path)
-    to_read = [e for e in entries if known.get(e.path, (None, None))[:2] != (e.byte_size, e.mtime_ns)]
-    return ScanResult(to_read, rejections, files_seen=len(entries) + len(rejections),
-                      unchanged=len(entries) - len(to_read))
-
-
-def ingest(entries: list[FileEntry], db_path: Path, max_bytes: int) -> tuple[list[RawDocument], list[RawDocument], list[Rejection]]:
-    """Read a batch; split it into new documents, documents already in the warehouse, and rejections."""
-    docs, rejections = [], []
-    for item in read_documents(entries, max_bytes):
-        (rejections if isinstance(item, Rejection) else docs).append(item)
-    existing = warehouse.existing_doc_ids(db_path, [d.doc_id for d in docs])
-    new, seen_ids, known = [], set(), []
-    for doc in docs:
-        if doc.doc_id in existing or doc.doc_id in seen_ids:
-            known.append(doc)
-        else:
-            seen_ids.add(doc.doc_id)
-            new.append(doc)
-    return new, known, rejections
-
-
-def clean(docs: list[RawDocument]) -> list[CleanedDocument]:
-    """Each document is cleaned on its own. Corpus-wide template lines (flows.clean.template_lines) are not used:
-    they would make a document's clean text depend on which batch it arrived in, and they strip the body of a
-    wire story that many outlets republish."""
-    return [CleanedDocument(d, clean_document(d.raw_text)) for d in docs]
-
-
-def extract(cleaned: list[CleanedDocument]) -> list[ExtractedDocument]:
-    """A month-only date line ("JULY 2020") is not a publication date, but it still tells the year of a
-    "March 26" in the body: extraction gets it as the reference date when there is nothing better."""
-    return [
-        ExtractedDocument(
-            c.raw,
-            c.clean,
-            extract_facts(c.clean.clean_text, c.clean.published_on or c.clean.date_hint, c.clean.title),
-        )
-        for c in cleaned
-    ]
-
-
-def load(db_path: Path, extracted: list[ExtractedDocument], known: list[RawDocument]) -> dict[str, int]:
-    now = dt.datetime.now()
-    rows = merge([document_rows(d, now) for d in extracted])
-    files = [source_file_row(d.raw, now) for d in extracted] + [source_file_row(d, now) for d in known]
-    return warehouse.load_batch(db_path, rows, files)
-
-
 # --- Prefect tasks: thin wrappers -----------------------------------------------------------------------------
 # clean and extract return (result, seconds): they may run concurrently or on other machines (Dask), so the flow
 # cannot time them from the outside. Documents travel between tasks inside a Batch (see below).
@@ -143,30 +80,30 @@ class Batch:
 
 @task(name="scan", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=1)
 def scan_task(input_dir: Path, db_path: Path) -> ScanResult:
-    return scan(input_dir, db_path)
+    return stages.scan(input_dir, db_path)
 
 
 @task(name="ingest", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=1)
 def ingest_task(entries: Batch, db_path: Path, max_bytes: int) -> tuple[Batch, Batch, list[Rejection]]:
-    new, known, refused = ingest(entries.items, db_path, max_bytes)
+    new, known, refused = stages.ingest(entries.items, db_path, max_bytes)
     return Batch(new), Batch(known), refused
 
 
 @task(name="clean", cache_policy=NO_CACHE)
 def clean_task(docs: Batch) -> tuple[Batch, float]:
     started = time.perf_counter()
-    return Batch(clean(docs.items)), time.perf_counter() - started
+    return Batch(stages.clean(docs.items)), time.perf_counter() - started
 
 
 @task(name="extract", cache_policy=NO_CACHE)
 def extract_task(cleaned: tuple[Batch, float]) -> tuple[Batch, float]:
     started = time.perf_counter()
-    return Batch(extract(cleaned[0].items)), time.perf_counter() - started
+    return Batch(stages.extract(cleaned[0].items)), time.perf_counter() - started
 
 
 @task(name="load", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=2)
 def load_task(db_path: Path, extracted: Batch, known: Batch) -> dict[str, int]:
-    return load(db_path, extracted.items, known.items)
+    return stages.load(db_path, extracted.items, known.items)
 
 
 @task(name="validate", cache_policy=NO_CACHE)

@@ -4,9 +4,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from flows.clean import CleanDoc
-from flows.extract import Facts
-from flows.ingest import RawDocument
+from sitrep.clean import CleanDoc
+from sitrep.extract import Facts
+from sitrep.ingest import RawDocument
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,6 @@
 """Load the data files cleaning relies on: boilerplate phrases and per-language function words.
 
-Both are CSV under flows/gazetteers/ so that a user can teach the cleaner a new widget phrase or language
+Both are CSV under sitrep/gazetteers/ so that a user can teach the cleaner a new widget phrase or language
 without touching code. They are read once, at first use.
 """
 from __future__ import annotations
@@ -11,7 +11,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-GAZETTEERS = Path(__file__).resolve().parent.parent / "gazetteers"
+from sitrep.resources import GAZETTEER_DIR
+
+GAZETTEERS = GAZETTEER_DIR
 PHRASES_CSV = GAZETTEERS / "boilerplate_phrases.csv"
 STOPWORDS_CSV = GAZETTEERS / "clean_stopwords.csv"
 

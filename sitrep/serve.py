@@ -16,7 +16,7 @@ import time
 import urllib.request
 from collections.abc import Iterator
 
-from flows import prefect_env
+from sitrep import prefect_env
 
 DEFAULT_CRON = "*/15 * * * *"
 STARTUP_TIMEOUT_SECONDS = 180.0
@@ -34,7 +34,7 @@ def serve(parameters: dict, cron: str | None = None, interval: float | None = No
     signal.signal(signal.SIGTERM, _exit_on_sigterm)  # so the server below is stopped on `kill` too
 
     with local_server(port) as api_url, temporary_settings(updates={PREFECT_API_URL: api_url}):
-        from flows.pipeline import sitrep_flow
+        from sitrep.flow import sitrep_flow
 
         schedule = {"interval": interval} if interval else {"cron": cron or DEFAULT_CRON}
         print(f"sitrep serve: Prefect UI at {api_url.removesuffix('/api')}; deployment 'sitrep/{name}', "

@@ -1,4 +1,4 @@
-"""World knowledge as data: every list the extractors consult comes from flows/gazetteers/*.csv.
+"""World knowledge as data: every list the extractors consult comes from sitrep/gazetteers/*.csv.
 
 Loaded once (lazy singleton) because building the big alternation regexes costs milliseconds that
 would otherwise be paid per document. Users extend the CSV files, never this module.
@@ -14,7 +14,9 @@ from pathlib import Path
 
 import pycountry
 
-GAZ_DIR = Path(__file__).resolve().parent.parent / "gazetteers"
+from sitrep.resources import GAZETTEER_DIR
+
+GAZ_DIR = GAZETTEER_DIR
 
 # Words that carry no identity in a base name ("al-Tanf Garrison" and "Tanf base" share "tanf").
 BASE_STOPWORDS = {"al", "el", "ar", "as", "an", "at", "air", "base", "airbase", "airfield", "field", "camp", "military",

@@ -22,8 +22,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from flows import warehouse
-from flows.paths import EXPECTATIONS_DIR
+from sitrep import warehouse
+from sitrep.resources import EXPECTATIONS_DIR
 
 log = logging.getLogger(__name__)
 

@@ -16,10 +16,11 @@ from pathlib import Path
 import altair as alt
 import jinja2
 
-from flows import warehouse
-from flows.paths import artifacts_dir
+from sitrep import warehouse
+from sitrep.config import artifacts_dir
+from sitrep.resources import TEMPLATE_DIR
 
-TEMPLATE = Path(__file__).resolve().parent / "templates" / "dashboard.html"
+TEMPLATE = TEMPLATE_DIR / "dashboard.html"
 OUTCOME_COLOURS = {"passed": "#2e7d32", "warning failed": "#f9a825", "critical failed": "#c62828"}
 SEVERITY_COLOURS = {"critical": "#c62828", "warning": "#f9a825"}
 

@@ -1,7 +1,7 @@
 """Extraction stage: clean article text in, fact rows out (troops, bases, statements, amounts).
 
 Every row carries its evidence sentence and that sentence's exact offsets into clean_text. The stage is
-rule-based over CSV gazetteers (flows/gazetteers/) so that it runs at hundreds of documents per second;
+rule-based over CSV gazetteers (sitrep/gazetteers/) so that it runs at hundreds of documents per second;
 see the module docstrings for the reasoning behind each extractor.
 """
 from __future__ import annotations
