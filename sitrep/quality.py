@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from sitrep import warehouse
+from sitrep import contract, warehouse
 from sitrep.resources import EXPECTATIONS_DIR
 
 log = logging.getLogger(__name__)
@@ -64,6 +64,8 @@ class QualityReport:
 
 
 def load_suites(directory: Path = EXPECTATIONS_DIR) -> list[Suite]:
+    """The suites of `directory`, each contract table's led by the checks its declaration implies
+    (sitrep.contract.basic_expectations); a document, part or fact table without a file gets those alone."""
     suites = []
     for path in sorted(directory.glob("*.json")):
         spec = json.loads(path.read_text(encoding="utf-8"))
@@ -72,8 +74,15 @@ def load_suites(directory: Path = EXPECTATIONS_DIR) -> list[Suite]:
                 raise ValueError(f"{path.name}: expectation {i} needs severity critical or warning")
             if not exp.get("why"):
                 raise ValueError(f"{path.name}: expectation {i} needs a 'why'")
-        suites.append(Suite(spec["suite"], spec["table"], spec.get("key", []), spec["expectations"], path))
-    return suites
+        declared = contract.BY_NAME.get(spec["table"])
+        basics = contract.basic_expectations(declared) if declared else []
+        key = list(declared.key) if declared else spec.get("key", [])
+        suites.append(Suite(spec["suite"], spec["table"], key, basics + spec["expectations"], path))
+    covered = {s.table for s in suites}
+    for t in contract.tables("document", "part", "fact"):
+        if t.name not in covered:
+            suites.append(Suite(t.name, t.name, list(t.key), contract.basic_expectations(t), Path(t.name)))
+    return sorted(suites, key=lambda s: s.source.stem)
 
 
 def validate_warehouse(db_path: Path, run_id: str, docs_dir: Path | None = None) -> QualityReport:

@@ -5,6 +5,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from sitrep.clean import CleanDoc
+from sitrep.contract import FACT_TABLES
 from sitrep.extract import Facts
 from sitrep.ingest import RawDocument
 
@@ -52,7 +53,7 @@ def document_rows(doc: ExtractedDocument, ingested_at: dt.datetime) -> dict[str,
             for c in clean.comments
         ],
     }
-    for table in ("troops", "bases", "statements", "amounts"):
+    for table in FACT_TABLES:
         rows[table] = [{"doc_id": raw.doc_id, **fact} for fact in getattr(facts, table)]
     return rows
 

@@ -16,11 +16,11 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
+from sitrep import contract, migrate
+from sitrep.contract import DOCUMENT_TABLES, FACT_TABLES
 from sitrep.resources import SQL_DIR
 
-# Tables keyed by doc_id, in the order their rows are replaced.
-DOCUMENT_TABLES = ("documents", "removed_blocks", "comments", "troops", "bases", "statements", "amounts")
-FACT_TABLES = ("troops", "bases", "statements", "amounts")
+__all__ = ["DOCUMENT_TABLES", "FACT_TABLES", "WarehouseError", "connect", "ensure_schema", "load_batch", "query"]
 
 _POLARS_TYPES = {
     "VARCHAR": pl.String,
@@ -90,31 +90,42 @@ def run_script(con: duckdb.DuckDBPyConnection, relative: str, params: Mapping[st
             con.execute(body, {k: v for k, v in params.items() if f"${k}" in body})
 
 
-def schema_scripts() -> list[Path]:
-    return sorted((SQL_DIR / "schema").glob("*.sql"))
-
-
 def view_scripts() -> list[Path]:
-    """Views first, then the data-quality views that may build on them."""
-    return sorted((SQL_DIR / "views").glob("*.sql")) + sorted((SQL_DIR / "dq").glob("*.sql"))
+    """The views derived from the contract first, then the views, then the data-quality views over them."""
+    return [SQL_DIR / "contract" / name for name in CONTRACT_VIEWS] + sorted((SQL_DIR / "views").glob("*.sql")) + \
+        sorted((SQL_DIR / "dq").glob("*.sql"))
+
+
+# sql/contract/ holds views over every table of a role; each is filled in from the contract.
+CONTRACT_VIEWS = {"fact_spans.sql": {"facts": contract.fact_selects},
+                  "table_sizes.sql": {"counts": contract.count_selects}}
+
+
+def view_sql(script: Path) -> str:
+    text = script.read_text(encoding="utf-8")
+    fills = CONTRACT_VIEWS.get(script.name) if script.parent.name == "contract" else None
+    return text.format(**{name: make() for name, make in fills.items()}) if fills else text
 
 
 def ensure_schema(path: Path | str) -> int:
-    """Create what is missing and record each schema script's version once. Returns the current version."""
+    """Bring the file to the contract (sitrep.migrate), then (re)create the views. Returns the schema version.
+
+    All in one transaction: a warehouse is either upgraded and usable or left as it was.
+    """
     with connect(path) as con:
         con.execute("BEGIN")
-        for script in schema_scripts():
-            con.execute(script.read_text(encoding="utf-8"))
-        for script in schema_scripts():
-            version = int(script.name.split("_", 1)[0])
-            con.execute(
-                "INSERT INTO schema_version SELECT ?, ?, ? WHERE NOT EXISTS "
-                "(SELECT 1 FROM schema_version WHERE version = ?)",
-                [version, dt.datetime.now(), script.name, version],
-            )
-        for script in view_scripts():
-            con.execute(script.read_text(encoding="utf-8"))
-        con.execute("COMMIT")
+        try:
+            migrate.upgrade(con)
+            columns = pl.DataFrame(contract.column_rows())
+            con.register("declared_columns", columns.to_arrow())
+            con.execute("CREATE OR REPLACE TABLE contract_columns AS SELECT * FROM declared_columns")
+            con.unregister("declared_columns")
+            for script in view_scripts():
+                con.execute(view_sql(script))
+            con.execute("COMMIT")
+        except Exception:
+            con.execute("ROLLBACK")
+            raise
         return con.execute("SELECT max(version) FROM schema_version").fetchone()[0]
 
 

@@ -8,12 +8,7 @@ WITH dated AS (
            published_on AS fact_date
     FROM documents WHERE published_on IS NOT NULL
     UNION ALL
-    SELECT 'troops', doc_id, mention_no, 'event_date', event_date FROM troops WHERE event_date IS NOT NULL
-    UNION ALL
-    SELECT 'bases', doc_id, mention_no, 'event_date', event_date FROM bases WHERE event_date IS NOT NULL
-    UNION ALL
-    SELECT 'statements', doc_id, mention_no, 'statement_date', statement_date
-    FROM statements WHERE statement_date IS NOT NULL
+    SELECT table_name, doc_id, mention_no, date_column, fact_date FROM fact_spans WHERE fact_date IS NOT NULL
 ),
 with_document AS (
     SELECT f.*, d.published_on

@@ -1,16 +1,7 @@
 -- Every fact row beside the document it cites: does its document exist, do its offsets lie inside the clean
 -- text, and is its evidence exactly the span they name? (Validated by expectations/fact_evidence.json.)
 CREATE OR REPLACE VIEW dq_fact_evidence AS
-WITH facts AS (
-    SELECT 'troops' AS table_name, doc_id, mention_no, evidence, start_offset, end_offset FROM troops
-    UNION ALL
-    SELECT 'bases', doc_id, mention_no, evidence, start_offset, end_offset FROM bases
-    UNION ALL
-    SELECT 'statements', doc_id, mention_no, evidence, start_offset, end_offset FROM statements
-    UNION ALL
-    SELECT 'amounts', doc_id, mention_no, evidence, start_offset, end_offset FROM amounts
-),
-checked AS (
+WITH checked AS (
     SELECT
         f.table_name, f.doc_id, f.mention_no, f.start_offset, f.end_offset,
         d.doc_id IS NOT NULL AS doc_exists,
@@ -18,7 +9,7 @@ checked AS (
                  AND f.end_offset <= length(d.clean_text), false) AS offsets_inside,
         coalesce(f.evidence = substr(d.clean_text, f.start_offset + 1, f.end_offset - f.start_offset), false)
             AS evidence_matches
-    FROM facts AS f
+    FROM fact_spans AS f
     LEFT JOIN documents AS d USING (doc_id)
 )
 SELECT * FROM checked;

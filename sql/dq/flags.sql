@@ -8,12 +8,6 @@ WITH latest AS (
     ORDER BY r.checked_at DESC
     LIMIT 1
 ),
-fact_evidence AS (
-    SELECT 'troops' AS table_name, doc_id, mention_no, evidence FROM troops
-    UNION ALL SELECT 'bases', doc_id, mention_no, evidence FROM bases
-    UNION ALL SELECT 'statements', doc_id, mention_no, evidence FROM statements
-    UNION ALL SELECT 'amounts', doc_id, mention_no, evidence FROM amounts
-),
 flags AS (
     SELECT f.*,
            try_cast(json_extract_string(f.row_key, '$.mention_no') AS INTEGER) AS mention_no,
@@ -49,6 +43,6 @@ SELECT
     l.doc_id,
     l.row_key
 FROM labelled AS l
-LEFT JOIN fact_evidence AS e
+LEFT JOIN fact_spans AS e
        ON e.table_name = l.table_name AND e.doc_id = l.doc_id AND e.mention_no = l.mention_no
 ORDER BY l.severity, l.table_name, l.row_label, l.suite;

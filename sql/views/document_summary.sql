@@ -4,19 +4,13 @@ WITH removed AS (
     SELECT doc_id, count(*) AS blocks_removed, sum(end_offset - start_offset) AS chars_removed
     FROM removed_blocks GROUP BY doc_id
 ),
-facts AS (
-    SELECT doc_id, 'troops' AS tbl FROM troops
-    UNION ALL SELECT doc_id, 'bases' FROM bases
-    UNION ALL SELECT doc_id, 'statements' FROM statements
-    UNION ALL SELECT doc_id, 'amounts' FROM amounts
-),
 fact_counts AS (
     SELECT doc_id,
-           count(*) FILTER (WHERE tbl = 'troops')     AS troops,
-           count(*) FILTER (WHERE tbl = 'bases')      AS bases,
-           count(*) FILTER (WHERE tbl = 'statements') AS statements,
-           count(*) FILTER (WHERE tbl = 'amounts')    AS amounts
-    FROM facts GROUP BY doc_id
+           count(*) FILTER (WHERE table_name = 'troops')     AS troops,
+           count(*) FILTER (WHERE table_name = 'bases')      AS bases,
+           count(*) FILTER (WHERE table_name = 'statements') AS statements,
+           count(*) FILTER (WHERE table_name = 'amounts')    AS amounts
+    FROM fact_spans GROUP BY doc_id
 ),
 comment_counts AS (
     SELECT doc_id, count(*) AS comments FROM comments GROUP BY doc_id

@@ -1,0 +1,14 @@
+COPY amounts FROM 'amounts.parquet' (FORMAT 'parquet');
+COPY bases FROM 'bases.parquet' (FORMAT 'parquet');
+COPY "comments" FROM 'comments.parquet' (FORMAT 'parquet');
+COPY documents FROM 'documents.parquet' (FORMAT 'parquet');
+COPY dq_flag_rows FROM 'dq_flag_rows.parquet' (FORMAT 'parquet');
+COPY dq_results FROM 'dq_results.parquet' (FORMAT 'parquet');
+COPY pipeline_runs FROM 'pipeline_runs.parquet' (FORMAT 'parquet');
+COPY rejected_files FROM 'rejected_files.parquet' (FORMAT 'parquet');
+COPY removed_blocks FROM 'removed_blocks.parquet' (FORMAT 'parquet');
+COPY schema_version FROM 'schema_version.parquet' (FORMAT 'parquet');
+COPY source_files FROM 'source_files.parquet' (FORMAT 'parquet');
+COPY statements FROM 'statements.parquet' (FORMAT 'parquet');
+COPY table_counts FROM 'table_counts.parquet' (FORMAT 'parquet');
+COPY troops FROM 'troops.parquet' (FORMAT 'parquet');
