@@ -13,13 +13,14 @@ import ftfy
 
 from . import metadata
 from .blocks import Line, split_lines
-from .classify import LEXICON_MAX_WORDS, Labelled, label
+from .classify import Labelled, label
 from .lexicon import fold_line, phrases, stopword_index, stopwords
 from .model import KINDS, Block, CleanDoc, Comment
+from .settings import DEFAULTS, CleanSettings
 from .signals import Features, guess_language_from_words, line_shape, with_stop_ratio
 from .threads import parse_comments, thread_start
 
-__all__ = ["KINDS", "Block", "CleanDoc", "Comment", "clean_document", "template_lines"]
+__all__ = ["KINDS", "Block", "CleanDoc", "CleanSettings", "Comment", "clean_document", "template_lines"]
 
 _FTFY = ftfy.TextFixerConfig(uncurl_quotes=False, fix_line_breaks=False, explain=True)
 _ENCODING_STEPS = {"encode", "decode", "transcode"}
@@ -41,13 +42,14 @@ def _repair(text: str, notes: list[str] | None = None) -> str:
     return fixed
 
 
-def clean_document(raw_text: str, template_lines: frozenset[str] = frozenset()) -> CleanDoc:
+def clean_document(raw_text: str, template_lines: frozenset[str] = frozenset(),
+                   settings: CleanSettings = DEFAULTS) -> CleanDoc:
     """Split raw_text into blocks, label each, and assemble the body, title, date, publisher and comments.
 
     template_lines: folded lines seen across many documents of the corpus (see template_lines()); they are
-    site furniture wherever they appear.
+    site furniture wherever they appear. settings: every threshold of the rules (sitrep.clean.settings).
     """
-    lines, feats, lab, notes = analyse(raw_text, template_lines)
+    lines, feats, lab, notes = analyse(raw_text, template_lines, settings)
     if not lines:
         return CleanDoc(None, None, None, "", [], [], notes)
 
@@ -59,21 +61,21 @@ def clean_document(raw_text: str, template_lines: frozenset[str] = frozenset()) 
     comments: list[Comment] = []
     if lab.thread_at is not None:
         span = range(lab.thread_at, len(lines))
-        widget = [lab.kinds[i] != "comments" or _is_widget(feats[i]) for i in span]
+        widget = [lab.kinds[i] != "comments" or _is_widget(feats[i], settings) for i in span]
         comments = parse_comments([lines[i] for i in span], [feats[i] for i in span], widget, _repair)
 
-    published_on = _published_on(feats, lab.kinds, body_idx)
+    published_on = _published_on(feats, lab.kinds, body_idx, settings)
     publisher = metadata.find_publisher(
         feats[body_idx[0]].text if body_idx else None,
         [f.text for f, k in zip(feats, lab.kinds) if k == "donation"],
         [feats[i].text for i in range(len(lines)) if lab.kinds[i] == "navigation" and i > (body_idx or [0])[-1]],
     )
-    date_hint = None if published_on else _date_hint(feats, lab.kinds)
+    date_hint = None if published_on else _date_hint(feats, lab.kinds, settings)
     return CleanDoc(title, publisher, published_on, clean_text, blocks, comments, notes, date_hint)
 
 
 def analyse(
-    raw_text: str, template_lines: frozenset[str] = frozenset()
+    raw_text: str, template_lines: frozenset[str] = frozenset(), settings: CleanSettings = DEFAULTS
 ) -> tuple[list[Line], list[Features], Labelled | None, list[str]]:
     """The lines of raw_text, their features and labels, and notes: what clean_document assembles its result
     from (also what a person debugging a miss wants to see: sitrep.clean.evaluate.explain_misses)."""
@@ -86,7 +88,7 @@ def analyse(
     stop = stopwords().get(lang, frozenset()) if lang else frozenset()
     notes.append(f"language: {lang}" if lang else "language: unknown (shape rules only)")
     feats = _with_stop_ratios(shapes, stop)
-    lab = label(lines, feats, phrases(), template_lines, lang is not None, thread_start)
+    lab = label(lines, feats, phrases(), template_lines, lang is not None, thread_start, settings)
     notes.extend(lab.notes)
     return lines, feats, lab, notes
 
@@ -110,12 +112,12 @@ def _with_stop_ratios(shapes: list[Features], stop: frozenset[str]) -> list[Feat
     return [with_stop_ratio(s, sum(map(hit, s.words)) / s.n_words) if s.n_words else s for s in shapes]
 
 
-def _is_widget(f: Features) -> bool:
-    lex = phrases().lookup(f.text, f.n_words) if f.n_words <= LEXICON_MAX_WORDS else None
+def _is_widget(f: Features, s: CleanSettings) -> bool:
+    lex = phrases().lookup(f.text, f.n_words) if f.n_words <= s.lexicon_max_words else None
     return lex is not None
 
 
-def _published_on(feats: list[Features], kinds: list[str], body_idx: list[int]):
+def _published_on(feats: list[Features], kinds: list[str], body_idx: list[int], s: CleanSettings):
     """A date alone on a line before the body, else in a dateline opening the body, else in a short byline or
     meta line ("Posted on 14 August 2025 by ...", "Syria | 16.03.2025 | 14:07") near the top of the article."""
     first = body_idx[0] if body_idx else len(feats)
@@ -129,23 +131,19 @@ def _published_on(feats: list[Features], kinds: list[str], body_idx: list[int]):
         if metadata.DATELINE.match(head):
             return metadata.find_date(head)
     # the article's first few lines, and every line above it: bylines and meta lines carry the date too
-    reach = body_idx[min(len(body_idx) - 1, META_REACH)] if body_idx else len(feats)
+    reach = body_idx[min(len(body_idx) - 1, s.meta_reach)] if body_idx else len(feats)
     for i in range(reach):
-        if kinds[i] not in ("body", "comments") and feats[i].n_words <= META_WORDS:
+        if kinds[i] not in ("body", "comments") and feats[i].n_words <= s.meta_words:
             d = metadata.find_date(feats[i].text)
             if d:
                 return d
     return None
 
 
-META_REACH = 3  # body lines past which a date is about something else
-META_WORDS = 25
-
-
-def _date_hint(feats: list[Features], kinds: list[str]) -> datetime.date | None:
+def _date_hint(feats: list[Features], kinds: list[str], s: CleanSettings) -> datetime.date | None:
     """The month the first removed date line of the page names (comment timestamps aside)."""
     for i in range(len(feats)):
-        if kinds[i] not in ("body", "comments") and feats[i].n_words <= 12:
+        if kinds[i] not in ("body", "comments") and feats[i].n_words <= s.date_line_max_words:
             month = metadata.month_of_date_line(feats[i].text)
             if month:
                 return month

@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 
 from .blocks import Line
 from .model import Comment
+from .settings import DEFAULTS, CleanSettings
 from .signals import Features
 
 
@@ -19,6 +20,7 @@ def thread_start(
     lex_kinds: Sequence[str | None],
     after: int,
     good_chars: Sequence[int],
+    s: CleanSettings = DEFAULTS,
 ) -> tuple[int | None, str | None]:
     """Index of the first line of the comment thread, and why; nested bullets count only from `after`.
 
@@ -32,7 +34,7 @@ def thread_start(
         kind = lex_kinds[i]
         if kind not in ("thread", "weak-thread"):
             continue
-        late = total and good_chars[i] >= (0.3 if kind == "thread" else 0.6) * total
+        late = total and good_chars[i] >= (s.thread_late_share if kind == "thread" else s.weak_thread_late_share) * total
         # Widget lines of a comment form or thread; a weak marker ("Comments") is also a menu entry, so it is no
         # evidence for the marker above it.
         widgets = any(k in ("thread", "comments") for k in lex_kinds[i + 1 : i + 7])

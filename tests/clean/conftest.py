@@ -8,7 +8,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
-SEED_GOLD = Path("/work/shared/gold/seeds")
+SEED_GOLD = ROOT.parent / "shared" / "gold" / "seeds"  # shared/ sits beside the repository
 OWN_DOCS = sorted((ROOT / "tests" / "data" / "clean").glob("*.txt"))
 
 
