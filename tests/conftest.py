@@ -4,13 +4,19 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+import time
+import uuid
 from pathlib import Path
 
+import psutil
 import pytest
 
 _PREFECT_HOME = tempfile.mkdtemp(prefix="sitrep-prefect-")
 os.environ["PREFECT_HOME"] = _PREFECT_HOME  # before sitrep.prefect_env is imported by any test module
 os.environ["PREFECT_LOGGING_TO_API_ENABLED"] = "false"  # log lines after the server stops would fail to send
+# Every process a test starts inherits this mark, however far it is reparented: the session's end finds them by it.
+PROCESS_MARK = "SITREP_TEST_SESSION"
+os.environ[PROCESS_MARK] = uuid.uuid4().hex
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -72,15 +78,68 @@ def copy_seeds(target: Path, names: list[str] | None = None) -> list[Path]:
     return [Path(shutil.copy2(p, target / p.name)) for p in paths]
 
 
+# Fixtures that start Prefect's temporary server (a flow run): every test using one is slow, marked or not.
+_SERVER_FIXTURES = {"seed_runs"}
+
+
+def pytest_collection_modifyitems(config, items):
+    """`make check` leaves out what needs a Prefect server, a Dask cluster or a subprocess: mark it here, from the
+    fixtures a test uses and the modules that spawn processes, so a new test cannot slip into the fast loop."""
+    for item in items:
+        module = item.module.__name__.rsplit(".", 1)[-1]
+        if module in _SPAWNING_MODULES or _SERVER_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
+        if module in _VALIDATING_MODULES:
+            item.add_marker(pytest.mark.gx)
+
+
+# Test modules whose tests run every Great Expectations suite over a warehouse (about 2 s each on this machine).
+_VALIDATING_MODULES = {"test_quality", "test_dq_checks", "test_dashboard"}
+# Test modules whose tests start other processes (a DuckDB holder, the shared scorer, `sitrep` itself).
+_SPAWNING_MODULES = {"test_concurrency", "test_scores", "test_serve", "test_dask", "test_install", "test_processes"}
+
+
+def marked_processes(name: str = PROCESS_MARK, value: str | None = None) -> list[psutil.Process]:
+    """Live processes, other than this one, whose environment carries `name` (= `value`, default: this session's)."""
+    value = value or os.environ[name]
+    found = []
+    for proc in psutil.process_iter():
+        if proc.pid == os.getpid():
+            continue
+        try:
+            if proc.environ().get(name) == value and proc.status() != psutil.STATUS_ZOMBIE:
+                found.append(proc)
+        except (psutil.NoSuchProcess, psutil.AccessDenied):
+            continue
+    return found
+
+
+def stop_processes(procs: list[psutil.Process]) -> None:
+    for proc in procs:
+        try:
+            proc.kill()
+        except psutil.NoSuchProcess:
+            pass
+    psutil.wait_procs(procs, timeout=10)
+
+
 def pytest_sessionfinish(session, exitstatus):
     """Stop Prefect's temporary server while pytest's streams are still open (its atexit log line would hit a
-    closed stream and print a logging traceback)."""
+    closed stream and print a logging traceback), then fail the session if any process a test started is alive."""
     import sys
 
     server_module = sys.modules.get("prefect.server.api.server")
     if server_module is not None:
         for server in list(server_module.SubprocessASGIServer._instances.values()):
             server.stop()
+    deadline = time.monotonic() + 10
+    while (left := marked_processes()) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    if left:
+        names = ", ".join(f"{p.pid} {' '.join(p.cmdline()[:4])}" for p in left)
+        stop_processes(left)
+        print(f"\nprocesses started by tests were still running at the end (now killed): {names}", file=sys.stderr)
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
 
 def load_folder(input_dir: Path, db: Path, batch_size: int = 500) -> dict[str, int]:

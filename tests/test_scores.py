@@ -1,10 +1,12 @@
-"""Quality floors, measured with the shared scorer on real pipeline output (seeds and our own articles).
+"""Quality floors, measured with the shared scorer on real pipeline output, held to tests/quality_floors.json.
 
-These are the numbers the README reports; a change that lowers them below the issue's targets fails here.
+The floors file pins each corpus's gold by digest (trafilatura's evaluation gate is the model): a changed gold or
+a lowered floor fails here until the change is written down in the file's `lowered` list, with the reason.
 """
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import shutil
 import subprocess
@@ -13,10 +15,21 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, SEEDS, SHARED, load_folder
+from tests.conftest import ROOT, SHARED, load_folder
 
 SCORER = SHARED / "eval" / "score.py"
+FLOORS_FILE = ROOT / "tests" / "quality_floors.json"
+FLOORS = json.loads(FLOORS_FILE.read_text(encoding="utf-8"))
 pytestmark = pytest.mark.skipif(not SCORER.exists(), reason="needs ../shared/eval/score.py beside the repository")
+
+
+def gold_digest(folder: Path) -> str:
+    """sha256 over the gold files' names and bytes, in name order."""
+    h = hashlib.sha256()
+    for path in sorted(folder.glob("*.json")):
+        h.update(path.name.encode())
+        h.update(path.read_bytes())
+    return h.hexdigest()
 
 
 def _score(db: Path, gold: Path) -> dict:
@@ -28,6 +41,7 @@ def _score(db: Path, gold: Path) -> dict:
 
 def _as_published(articles: Path, target: Path) -> Path:
     """Our extraction articles are bare bodies; give each the headline and date line a real page has."""
+    target.mkdir()
     for gold_file in sorted(articles.glob("*.json")):
         gold = json.loads(gold_file.read_text())
         day = dt.date.fromisoformat(gold["published_on"])
@@ -38,46 +52,85 @@ def _as_published(articles: Path, target: Path) -> Path:
     return target
 
 
-def _assert_floors(score: dict, floor: float) -> None:
-    for table in ("troops_counted", "bases", "statements"):
-        assert score[table]["P"] >= floor and score[table]["R"] >= floor, (table, score[table])
-    for metric in ("troop_action_acc", "troop_place_acc", "base_date_acc", "speaker_acc"):
-        assert score[metric] >= floor, (metric, score[metric])
-    assert score["amounts_recall"] == 1.0 and score["amount_ambiguity_acc"] == 1.0
+def _metric(score: dict, name: str) -> float:
+    value = score
+    for part in name.split("."):
+        value = value[part]
+    return value
 
 
-def test_the_seeds_meet_the_cleaning_and_extraction_targets(tmp_path):
-    db = tmp_path / "seeds.duckdb"
-    load_folder(SEEDS, db)
-    score = _score(db, SHARED / "gold" / "seeds")
-    assert score["clean_keep"] == 1.0 and score["clean_drop_leak"] == 0.0 and score["title_exact"] == 1.0
-    _assert_floors(score, 0.95)
+def _unmet(score: dict, floors: dict) -> list[str]:
+    out = []
+    for name, bound in floors.items():
+        value = _metric(score, name)
+        if ("min" in bound and value < bound["min"]) or ("max" in bound and value > bound["max"]):
+            out.append(f"{name} = {value} (floor {bound})")
+    return out
 
 
-def test_our_own_articles_meet_the_extraction_targets(tmp_path):
-    folder = tmp_path / "articles"
-    folder.mkdir()
-    _as_published(ROOT / "tests" / "data" / "extract", folder)
-    db = tmp_path / "own.duckdb"
-    load_folder(folder, db)
-    score = _score(db, folder)
-    assert score["title_exact"] == 1.0
-    _assert_floors(score, 0.95)
+@pytest.mark.parametrize("corpus", sorted(FLOORS["corpora"]))
+def test_each_corpus_meets_its_pinned_floors(corpus, tmp_path):
+    spec = FLOORS["corpora"][corpus]
+    texts, gold = ROOT / spec["texts"], ROOT / spec["gold"]
+    if corpus == "own_articles":
+        texts = gold = _as_published(texts, tmp_path / "articles")
+    db = tmp_path / f"{corpus}.duckdb"
+    load_folder(texts, db)
+    assert _unmet(_score(db, gold), spec["floors"]) == []
 
 
-def test_our_own_cleaning_documents_meet_the_cleaning_targets(tmp_path):
-    db = tmp_path / "clean.duckdb"
-    load_folder(ROOT / "tests" / "data" / "clean", db)
-    score = _score(db, ROOT / "tests" / "data" / "clean")
-    assert score["clean_keep"] >= 0.98 and score["clean_drop_leak"] <= 0.02
+@pytest.mark.parametrize("corpus", sorted(FLOORS["corpora"]))
+def test_each_corpus_is_scored_on_the_gold_its_floors_were_pinned_with(corpus):
+    spec = FLOORS["corpora"][corpus]
+    assert gold_digest(ROOT / spec["gold"]) == spec["digest"], (
+        f"the gold of {corpus} changed: re-measure, then pin the new digest (and any lowered floor) in "
+        f"{FLOORS_FILE.name}")
 
 
-def test_independent_pages_hold_their_floors(tmp_path):
-    """Pages written by someone who did not know the rules (tests/data/independent): looser floors than our own
-    articles', at what the README reports for them."""
-    folder = ROOT / "tests" / "data" / "independent"
-    db = tmp_path / "independent.duckdb"
-    load_folder(folder, db)
-    score = _score(db, folder)
-    assert score["clean_keep"] >= 0.98 and score["clean_drop_leak"] <= 0.05
-    assert score["extraction_f1"] >= 0.65
+def _previous_floors() -> dict | None:
+    """The floors file as the last commit that changed it found it (None outside a git checkout)."""
+    rel = FLOORS_FILE.relative_to(ROOT).as_posix()
+    try:
+        commits = subprocess.run(["git", "log", "-n", "2", "--format=%H", "--", rel], cwd=ROOT, check=True,
+                                 capture_output=True, text=True).stdout.split()
+        head = subprocess.run(["git", "show", f"HEAD:{rel}"], cwd=ROOT, check=True, capture_output=True,
+                              text=True).stdout
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    current = FLOORS_FILE.read_text(encoding="utf-8")
+    ref = "HEAD" if head != current else (commits[1] if len(commits) > 1 else None)
+    if ref is None:
+        return None
+    shown = subprocess.run(["git", "show", f"{ref}:{rel}"], cwd=ROOT, capture_output=True, text=True)
+    return json.loads(shown.stdout) if shown.returncode == 0 else None
+
+
+def lowered_without_reason(before: dict, after: dict) -> list[str]:
+    """Floors that `after` lowers (or drops) relative to `before` with no matching `lowered` entry."""
+    written = {(e["corpus"], e["metric"]) for e in after.get("lowered", []) if e.get("why")}
+    out = []
+    for corpus, spec in before["corpora"].items():
+        new = after["corpora"].get(corpus, {}).get("floors", {})
+        for metric, bound in spec["floors"].items():
+            now = new.get(metric)
+            lower = now is None or ("min" in bound and now.get("min", -1) < bound["min"]) or (
+                "max" in bound and now.get("max", 2) > bound["max"])
+            if lower and (corpus, metric) not in written:
+                out.append(f"{corpus}.{metric}: {bound} -> {now}")
+    return out
+
+
+def test_no_floor_is_lowered_without_a_written_reason():
+    before = _previous_floors()
+    if before is None:
+        pytest.skip("no earlier version of the floors file in git history")
+    assert lowered_without_reason(before, FLOORS) == []
+
+
+def test_the_gate_catches_a_silently_lowered_floor():
+    lowered = json.loads(json.dumps(FLOORS))
+    lowered["corpora"]["independent"]["floors"]["extraction_f1"] = {"min": 0.10}
+    assert lowered_without_reason(FLOORS, lowered) == ["independent.extraction_f1: {'min': 0.65} -> {'min': 0.1}"]
+    lowered["lowered"] = [{"corpus": "independent", "metric": "extraction_f1", "from": 0.65, "to": 0.10,
+                           "why": "a test of the gate"}]
+    assert lowered_without_reason(FLOORS, lowered) == []
