@@ -1,4 +1,5 @@
 # The two commands a newcomer needs: `make run` and `make test`. Each sets itself up on a fresh machine.
+# `make check` is the fast loop while working (under 30 s).
 PY      ?= python3
 VENV    := .venv
 UV      := $(VENV)/bin/uv
@@ -9,7 +10,7 @@ WAREHOUSE ?= warehouse/sitrep.duckdb
 N       ?= 10000
 BENCH_ARGS ?=
 
-.PHONY: run test bench setup dashboard clean-warehouse
+.PHONY: run test check bench eval setup dashboard clean-warehouse
 
 # The virtual environment is rebuilt only when the lock file changes.
 $(STAMP): uv.lock pyproject.toml
@@ -25,6 +26,10 @@ run: $(STAMP)
 
 test: $(STAMP)
 	$(VENV)/bin/python -m pytest
+
+# The fast loop: every spec that needs no Prefect server, Dask cluster, subprocess or full GX validation.
+check: $(STAMP)
+	$(VENV)/bin/python -m pytest -q -m "not slow and not browser and not gx"
 
 dashboard: $(STAMP)
 	$(VENV)/bin/sitrep dashboard --warehouse $(WAREHOUSE)

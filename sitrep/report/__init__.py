@@ -1,0 +1,1 @@
+"""Reports for the people who use the data: the offline dashboard."""
