@@ -34,6 +34,11 @@ check: $(STAMP)
 dashboard: $(STAMP)
 	$(VENV)/bin/sitrep dashboard --warehouse $(WAREHOUSE)
 
+# Every local quality set in one table (benchmarks/out/quality.json); `make eval` before and after a change,
+# then `python -m benchmarks.quality --compare BEFORE AFTER`.
+eval: $(STAMP)
+	$(VENV)/bin/python -m benchmarks.quality
+
 # `make bench N=50000 BENCH_ARGS="--skip-flow"`: corpus size and extra options of benchmarks/run.py.
 bench: $(STAMP)
 	$(VENV)/bin/python -m benchmarks.run --docs $(N) $(BENCH_ARGS)

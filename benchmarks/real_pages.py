@@ -1,0 +1,207 @@
+"""The real-article proving ground (tests/data/real): its manifest, its texts and its gold.
+
+The texts are third-party pages and never enter git (tests/data/real/texts/ is ignored); the manifest records
+where each came from (address, the search query that returns it, outlet, story), its sha256 and its split, so a
+new machine can fetch them again and check every file. See tests/data/real/README.md.
+
+usage: python -m benchmarks.real_pages build     merge manifest.d/*.jsonl into manifest.json, assigning splits
+       python -m benchmarks.real_pages verify    which texts are missing or differ from their recorded hash
+       python -m benchmarks.real_pages check     the gold against the labelling guide's rules
+       python -m benchmarks.real_pages agree     first vs second labelling of the double-labelled sample
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pycountry
+
+REAL = Path(__file__).resolve().parents[1] / "tests" / "data" / "real"
+MANIFEST = REAL / "manifest.json"
+TEXTS, GOLD, SECOND = REAL / "texts", REAL / "gold", REAL / "gold_second"
+SPLITS = ("dev", "blind", "reserve")
+BLIND_EVERY = 3          # within each story, one page in three is blind
+RESERVE_PREFIX = "f"     # pages whose reserve hash starts so (about one in sixteen) wait for a later blind part
+
+ACTIONS = {"deploy", "withdraw", "relocate", "remain", "reduce", "present", "evacuate"}
+BASE_EVENTS = {"handover", "evacuate", "retain", "relocate", "attack", "host"}
+ACTORS = {c.alpha_3 for c in pycountry.countries} | {"NATO", "COALITION", "XKX"}
+CURRENCIES = {c.alpha_3 for c in pycountry.currencies}
+DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _h(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def load_manifest() -> list[dict]:
+    return json.loads(MANIFEST.read_text(encoding="utf-8")) if MANIFEST.exists() else []
+
+
+def build() -> list[dict]:
+    """Merge the collectors' lines; a page keeps the split it was given once (a split never moves silently)."""
+    known = {e["file"]: e for e in load_manifest()}
+    entries = {}
+    for path in sorted((REAL / "manifest.d").glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                e = json.loads(line)
+                entries[e["file"]] = {**e, **({"split": known[e["file"]]["split"]} if e["file"] in known else {})}
+    second = {p.stem + ".txt" for p in SECOND.glob("*.json")}
+    by_story: dict[str, list[str]] = {}
+    for name, e in entries.items():
+        if "split" not in e:
+            by_story.setdefault(e["story"], []).append(name)
+    for names in by_story.values():
+        for i, name in enumerate(sorted(names, key=lambda n: _h("split:" + n))):
+            if name in second:
+                split = "dev"  # its two labellings are compared and reconciled: it cannot be blind
+            elif _h("reserve:" + name).startswith(RESERVE_PREFIX):
+                split = "reserve"
+            else:
+                split = "blind" if i % BLIND_EVERY == BLIND_EVERY - 1 else "dev"
+            entries[name]["split"] = split
+    out = [entries[n] for n in sorted(entries)]
+    MANIFEST.write_text(json.dumps(out, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    return out
+
+
+def verify(entries: list[dict] | None = None) -> dict[str, list[str]]:
+    """Files missing from texts/ and files whose bytes are not the ones recorded."""
+    entries = load_manifest() if entries is None else entries
+    missing, changed = [], []
+    for e in entries:
+        path = TEXTS / e["file"]
+        if not path.exists():
+            missing.append(e["file"])
+        elif hashlib.sha256(path.read_bytes()).hexdigest() != e["sha256"]:
+            changed.append(e["file"])
+    return {"missing": missing, "changed": changed}
+
+
+def _fold(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def check_gold(gold: dict, text: str | None) -> list[str]:
+    """What breaks the guide's rules in one gold file (empty when nothing does). Without its text (not fetched on
+    this machine) only the labels are checked, not that the snippets are verbatim."""
+    problems = []
+    body = _fold(text) if text is not None else None
+
+    def verbatim(what: str, value: str | None) -> None:
+        if body is not None and value and _fold(value) not in body:
+            problems.append(f"{what} not verbatim: {value[:60]!r}")
+
+    verbatim("title", gold.get("title"))
+    if gold.get("published_on") is not None and not DATE.match(str(gold["published_on"])):
+        problems.append(f"published_on is not YYYY-MM-DD: {gold['published_on']!r}")
+    keep = gold.get("keep") or []
+    if not 4 <= len(keep) <= 8:
+        problems.append(f"{len(keep)} keep snippets (the guide asks for 4-8)")
+    for s in keep:
+        verbatim("keep", s)
+    for s in gold.get("drop") or []:
+        verbatim("drop", s)
+    for t in gold.get("troops") or []:
+        if t.get("actor") not in ACTORS:
+            problems.append(f"troop actor {t.get('actor')!r} is not ISO 3166-1 alpha-3, NATO or COALITION")
+        if not t.get("action") or set(t["action"]) - ACTIONS:
+            problems.append(f"troop action {t.get('action')!r} outside {sorted(ACTIONS)}")
+        if t.get("count") is not None and not isinstance(t["count"], int):
+            problems.append(f"troop count {t['count']!r} is not an integer")
+    for b in gold.get("bases") or []:
+        if not b.get("base"):
+            problems.append("a base row without a base")
+        if not b.get("event") or not set(b["event"]) & BASE_EVENTS:
+            problems.append(f"base event {b.get('event')!r} has none of {sorted(BASE_EVENTS)}")
+        if b.get("date") is not None and not DATE.match(str(b["date"])):
+            problems.append(f"base date {b['date']!r} is not YYYY-MM-DD")
+    for s in gold.get("statements") or []:
+        verbatim("quote", s.get("quote"))
+        if not s.get("speaker") or not isinstance(s["speaker"], list):
+            problems.append(f"statement speaker {s.get('speaker')!r} is not a list of names")
+        if s.get("kind") not in ("direct", "indirect"):
+            problems.append(f"statement kind {s.get('kind')!r}")
+    for a in gold.get("amounts") or []:
+        if a.get("currency") not in CURRENCIES:
+            problems.append(f"amount currency {a.get('currency')!r} is not ISO 4217")
+        verbatim("amount", a.get("text"))
+    return problems
+
+
+def check(entries: list[dict] | None = None) -> dict[str, list[str]]:
+    entries = load_manifest() if entries is None else entries
+    out = {}
+    for e in entries:
+        gold_path = GOLD / (Path(e["file"]).stem + ".json")
+        text_path = TEXTS / e["file"]
+        if not gold_path.exists():
+            out[e["file"]] = ["no gold file"]
+        else:
+            gold = json.loads(gold_path.read_text(encoding="utf-8"))
+            text = text_path.read_text(encoding="utf-8") if text_path.exists() else None
+            problems = check_gold(gold, text)
+            if gold.get("doc") != e["file"]:
+                problems.append(f"doc is {gold.get('doc')!r}")
+            if problems:
+                out[e["file"]] = problems
+    return out
+
+
+def agreement() -> dict:
+    """Where two independent labellings of the same page differ (the sample labelled twice)."""
+    rows = {}
+    for second_path in sorted(SECOND.glob("*.json")):
+        a = json.loads((GOLD / second_path.name).read_text(encoding="utf-8"))
+        b = json.loads(second_path.read_text(encoding="utf-8"))
+        req = lambda g, k: sorted((r.get("actor"), r.get("count")) if k == "troops" else
+                                  (r.get("base"),) if k == "bases" else (_fold(r.get("quote", ""))[:30],)
+                                  for r in g.get(k) or [] if r.get("required", True))
+        rows[second_path.stem] = {
+            "title": a.get("title") == b.get("title"),
+            "published_on": a.get("published_on") == b.get("published_on"),
+            **{k: (req(a, k), req(b, k)) for k in ("troops", "bases", "statements")},
+        }
+    return rows
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("command", choices=("build", "verify", "check", "agree"))
+    args = parser.parse_args(argv)
+    if args.command == "build":
+        entries = build()
+        splits = Counter(e["split"] for e in entries)
+        print(f"{len(entries)} pages, {len({e['outlet'] for e in entries})} outlets, "
+              f"{len({e['story'] for e in entries})} stories; " + ", ".join(f"{s} {splits[s]}" for s in SPLITS))
+        return 0
+    if args.command == "verify":
+        result = verify()
+        for kind, files in result.items():
+            if files:
+                print(f"{len(files)} {kind}: {' '.join(files)}")
+        if not any(result.values()):
+            print(f"all {len(load_manifest())} texts present and as recorded")
+        return 1 if any(result.values()) else 0
+    if args.command == "check":
+        result = check()
+        for name, problems in result.items():
+            for p in problems:
+                print(f"{name}: {p}")
+        print(f"{len(result)} of {len(load_manifest())} gold files break a rule")
+        return 1 if result else 0
+    rows = agreement()
+    for name, row in rows.items():
+        diffs = [k for k, v in row.items() if (v is False) or (isinstance(v, tuple) and v[0] != v[1])]
+        print(f"{name}: {'agree' if not diffs else 'differ on ' + ', '.join(diffs)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

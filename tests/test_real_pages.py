@@ -1,0 +1,82 @@
+"""The real-article proving ground's tools: the gold checker holds the labelling guide's rules, and the manifest
+says which texts a machine lacks. Texts here are written for the test; the real pages are never in git."""
+from __future__ import annotations
+
+import hashlib
+import json
+
+import pytest
+
+from benchmarks import real_pages
+
+TEXT = ("Troops Leave the Northern Base\n\nThe last 400 soldiers of the battalion left the base on Sunday.\n"
+        "\"We are proud of what we did here,\" said Col. Jane Roe.\n")
+
+
+def _gold(**changes) -> dict:
+    gold = {"doc": "x.txt", "title": "Troops Leave the Northern Base", "published_on": None,
+            "keep": ["The last 400 soldiers of the battalion", "left the base on Sunday.",
+                     "We are proud of what we did here", "said Col. Jane Roe."],
+            "drop": [], "troops": [{"actor": "USA", "count": 400, "action": ["withdraw"], "required": True}],
+            "bases": [], "statements": [{"speaker": ["Roe"], "quote": "We are proud of what we did here",
+                                         "kind": "direct"}], "amounts": []}
+    gold.update(changes)
+    return gold
+
+
+def test_gold_that_follows_the_guide_has_no_problem():
+    assert real_pages.check_gold(_gold(), TEXT) == []
+
+
+def test_a_snippet_that_is_not_in_the_text_is_reported():
+    problems = real_pages.check_gold(_gold(keep=_gold()["keep"][:3] + ["the soldiers were flown home"]), TEXT)
+    assert problems == ["keep not verbatim: 'the soldiers were flown home'"]
+
+
+def test_whitespace_is_folded_before_the_verbatim_check():
+    assert real_pages.check_gold(_gold(keep=_gold()["keep"][:3] + ["left   the base\non Sunday."]), TEXT) == []
+
+
+def test_an_actor_that_is_not_an_iso_code_is_reported():
+    problems = real_pages.check_gold(_gold(troops=[{"actor": "US", "count": 400, "action": ["withdraw"]}]), TEXT)
+    assert any("actor 'US'" in p for p in problems)
+
+
+def test_an_action_outside_the_guide_is_reported():
+    problems = real_pages.check_gold(_gold(troops=[{"actor": "USA", "count": 400, "action": ["leave"]}]), TEXT)
+    assert any("action" in p for p in problems)
+
+
+def test_a_currency_that_is_not_iso_4217_is_reported():
+    problems = real_pages.check_gold(_gold(amounts=[{"text": "400", "currency": "DOLLARS"}]), TEXT)
+    assert any("ISO 4217" in p for p in problems)
+
+
+def test_without_its_text_only_the_labels_are_checked():
+    assert real_pages.check_gold(_gold(keep=_gold()["keep"][:3] + ["not in any text at all here"]), None) == []
+
+
+def test_verify_names_missing_and_changed_texts(tmp_path, monkeypatch):
+    monkeypatch.setattr(real_pages, "TEXTS", tmp_path)
+    (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(TEXT + "edited", encoding="utf-8")
+    digest = hashlib.sha256(TEXT.encode()).hexdigest()
+    entries = [{"file": n, "sha256": digest} for n in ("a.txt", "b.txt", "c.txt")]
+    assert real_pages.verify(entries) == {"missing": ["c.txt"], "changed": ["b.txt"]}
+
+
+MANIFEST = real_pages.load_manifest()
+
+
+@pytest.mark.skipif(not MANIFEST, reason="no tests/data/real/manifest.json yet")
+def test_every_page_of_the_manifest_has_gold_that_follows_the_guide():
+    """Verbatim checks run where the texts were fetched (tests/data/real/README.md); the labels everywhere."""
+    assert real_pages.check(MANIFEST) == {}
+
+
+@pytest.mark.skipif(not MANIFEST, reason="no tests/data/real/manifest.json yet")
+def test_the_manifest_records_where_each_page_came_from_and_its_split():
+    for e in MANIFEST:
+        assert {"file", "url", "query", "outlet", "story", "sha256", "split"} <= set(e), e.get("file")
+        assert e["split"] in real_pages.SPLITS
+    assert json.loads(json.dumps(MANIFEST)) == MANIFEST
