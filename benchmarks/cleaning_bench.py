@@ -19,7 +19,7 @@ import justext
 from sitrep.clean import clean_document, template_lines
 from sitrep.clean.evaluate import Score, explain_misses
 
-BENCH = Path("/work/shared/bench/cleaning")
+BENCH = Path(__file__).resolve().parents[2] / "shared" / "bench" / "cleaning"
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 OUT = Path(__file__).resolve().parent / "out" / "cleaning_bench.json"
 JUSTEXT_LANG = {"en": "English", "de": "German", "es": "Spanish", "fr": "French", "pl": "Polish", "it": "Italian"}

@@ -16,6 +16,7 @@ from sitrep.resources import GAZETTEER_DIR
 GAZETTEERS = GAZETTEER_DIR
 PHRASES_CSV = GAZETTEERS / "boilerplate_phrases.csv"
 STOPWORDS_CSV = GAZETTEERS / "clean_stopwords.csv"
+MONTHS_CSV = GAZETTEERS / "months.csv"
 
 _EDGE_PUNCT = " \t.,:;!?|»«>›<‹-–—•·*#()[]\"'“”‘’…"
 
@@ -224,3 +225,15 @@ def stopword_index(path: Path = STOPWORDS_CSV) -> dict[str, tuple[str, ...]]:
         for w in words:
             index.setdefault(w, []).append(lang)
     return {w: tuple(langs) for w, langs in index.items()}
+
+
+@functools.cache
+def month_numbers(path: Path = MONTHS_CSV) -> dict[str, int]:
+    """Month name or abbreviation as written (lower case) -> 1..12, for date lines in every listed language."""
+    out = {}
+    for row in _data_rows(path):
+        month = int(row["month"])
+        if not 1 <= month <= 12:
+            raise ValueError(f"{path.name}: month {row['month']!r} of {row['name']!r} is not 1-12")
+        out[row["name"].strip().lower().rstrip(".")] = month
+    return out

@@ -10,34 +10,10 @@ import datetime
 import re
 from collections.abc import Sequence
 
+from .lexicon import month_numbers
 from .signals import Features
 
-_MONTHS = {
-    m: i
-    for i, names in enumerate(
-        [
-            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
-            ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
-            ("october", "oct"), ("november", "nov"), ("december", "dec"),
-        ],
-        start=1,
-    )
-    for m in names
-}
-# The same months in German, French and Spanish: enough to recognise the date lines of those pages.
-_MONTHS.update({
-    m: i
-    for i, names in enumerate(
-        [
-            ("januar", "janvier", "enero", "jänner"), ("februar", "février", "fevrier", "febrero"),
-            ("märz", "mars", "marzo"), ("avril", "abril"), ("mai", "mayo"), ("juni", "juin", "junio"),
-            ("juli", "juillet", "julio"), ("août", "aout", "agosto"), ("septembre", "septiembre"),
-            ("oktober", "octobre", "octubre"), ("novembre", "noviembre"), ("dezember", "décembre", "diciembre"),
-        ],
-        start=1,
-    )
-    for m in names
-})
+_MONTHS = month_numbers()  # sitrep/gazetteers/months.csv
 _MONTH = r"(?P<mon>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
