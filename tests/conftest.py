@@ -107,11 +107,17 @@ def marked_processes(name: str = PROCESS_MARK, value: str | None = None) -> list
         if proc.pid == os.getpid():
             continue
         try:
-            if proc.environ().get(name) == value and proc.status() != psutil.STATUS_ZOMBIE:
+            if proc.environ().get(name) == value and proc.status() != psutil.STATUS_ZOMBIE and not _ends_with_us(proc):
                 found.append(proc)
         except (psutil.NoSuchProcess, psutil.AccessDenied):
             continue
     return found
+
+
+def _ends_with_us(proc: psutil.Process) -> bool:
+    """multiprocessing's resource tracker (started in this process by the Dask test's cluster) reads a pipe from
+    this process and exits when it does: it cannot outlive the session."""
+    return proc.ppid() == os.getpid() and "multiprocessing.resource_tracker" in " ".join(proc.cmdline())
 
 
 def stop_processes(procs: list[psutil.Process]) -> None:
