@@ -8,6 +8,7 @@ from pathlib import Path
 from sitrep import __version__
 from sitrep.config import ConfigError, resolve
 from sitrep.resources import shipped_sql
+from sitrep.sqlout import FORMATS
 
 WAREHOUSE_HELP = ("DuckDB file (default: $SITREP_WAREHOUSE, else `warehouse` in ./sitrep.toml, "
                   "else warehouse/sitrep.duckdb under the working directory)")
@@ -58,10 +59,15 @@ def _parser() -> argparse.ArgumentParser:
     serve.set_defaults(handler=_serve)
 
     sql = sub.add_parser("sql", help="run read-only SQL against the warehouse and print a table")
-    sql.add_argument("query", nargs="?", help="a SQL statement")
-    sql.add_argument("-f", "--file", type=Path, help="a .sql file, e.g. sql/queries/money.sql")
+    sql.add_argument("query", nargs="?", help="SQL, one statement or several separated by ';'")
+    sql.add_argument("-f", "--file", type=Path,
+                     help="a .sql file (e.g. sql/queries/money.sql, found in the package too), or - for stdin")
     sql.add_argument("--warehouse", type=Path, help=WAREHOUSE_HELP)
-    sql.add_argument("--max-rows", type=int, default=100)
+    sql.add_argument("--format", choices=FORMATS, default="table",
+                     help="table (default), csv, json, markdown, or line (one column = value per line)")
+    sql.add_argument("--max-rows", type=int, default=100, help="rows shown per result (default: 100; -1: all)")
+    sql.add_argument("--max-width", type=int, default=60,
+                     help="characters per table cell before it is cut (default: 60; 0: whole cells)")
     sql.set_defaults(handler=_sql)
 
     dash = sub.add_parser("dashboard", help="write an offline HTML page of recent runs, checks and flagged rows")
@@ -206,10 +212,13 @@ def _dashboard(args: argparse.Namespace) -> int:
 
 def _sql(args: argparse.Namespace) -> int:
     from sitrep import warehouse
+    from sitrep.sqlout import render
 
     if bool(args.query) == bool(args.file):
-        return _fail("give either a SQL statement or -f FILE")
-    if args.file:
+        return _fail("give either a SQL statement or -f FILE (-f - reads standard input)")
+    if args.file and str(args.file) == "-":
+        statement = sys.stdin.read()
+    elif args.file:
         path = args.file if args.file.exists() else shipped_sql(args.file)
         if path is None:
             return _fail(f"no such SQL file: {args.file}")
@@ -217,31 +226,14 @@ def _sql(args: argparse.Namespace) -> int:
     else:
         statement = args.query
     try:
-        columns, rows = warehouse.query(args.warehouse, statement)
+        results = warehouse.query_all(args.warehouse, statement)
     except warehouse.WarehouseError as exc:
         return _fail(str(exc))
-    except Exception as exc:  # a SQL error from DuckDB: show it as the user's mistake, not a crash
-        return _fail(str(exc).splitlines()[0])
-    print(format_table(columns, rows, args.max_rows))
+    except Exception as exc:  # a SQL error from DuckDB: the user's mistake, shown whole (with its hints)
+        return _fail(str(exc).strip())
+    shown = [render(columns, rows, args.format, args.max_rows, args.max_width) for columns, rows in results]
+    print(("\n\n" if args.format == "table" else "\n").join(t for t in shown if t))
     return 0
-
-
-def format_table(columns: list[str], rows: list[tuple], max_rows: int = 100, max_width: int = 60) -> str:
-    if not columns:
-        return "(no result)"
-    shown = rows[:max_rows]
-    cells = [[_cell(v, max_width) for v in row] for row in shown]
-    widths = [max([len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(columns)]
-    line = lambda values: " | ".join(v.ljust(w) for v, w in zip(values, widths)).rstrip()
-    out = [line(columns), "-+-".join("-" * w for w in widths)] + [line(r) for r in cells]
-    more = f", showing {max_rows}" if len(rows) > max_rows else ""
-    out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''}{more})")
-    return "\n".join(out)
-
-
-def _cell(value, max_width: int) -> str:
-    text = "NULL" if value is None else " ".join(str(value).split())
-    return text if len(text) <= max_width else text[: max_width - 1] + "…"
 
 
 def _fail(reason: str) -> int:

@@ -20,7 +20,8 @@ from sitrep import contract, migrate
 from sitrep.contract import DOCUMENT_TABLES, FACT_TABLES
 from sitrep.resources import SQL_DIR
 
-__all__ = ["DOCUMENT_TABLES", "FACT_TABLES", "WarehouseError", "connect", "ensure_schema", "load_batch", "query"]
+__all__ = ["DOCUMENT_TABLES", "FACT_TABLES", "WarehouseError", "connect", "ensure_schema", "load_batch", "query",
+           "query_all"]
 
 _POLARS_TYPES = {
     "VARCHAR": pl.String,
@@ -38,6 +39,9 @@ class WarehouseError(RuntimeError):
 
 
 CONNECT_TIMEOUT_SECONDS = 30.0
+# Readers (`sitrep sql`, the dashboard, validation) can reach no file but the warehouse: no COPY ... TO, no
+# ATTACH, no read_text('/etc/passwd'), no extension installs; and no statement can turn that back on.
+READER_CONFIG = {"enable_external_access": False, "lock_configuration": True}
 
 
 @contextlib.contextmanager
@@ -65,7 +69,7 @@ def _open(path: Path, read_only: bool, timeout: float) -> duckdb.DuckDBPyConnect
     pause = 0.05
     while True:
         try:
-            return duckdb.connect(str(path), read_only=read_only)
+            return duckdb.connect(str(path), read_only=read_only, config=READER_CONFIG if read_only else {})
         except duckdb.IOException as exc:
             if "lock" not in str(exc).lower():
                 raise WarehouseError(f"cannot open warehouse {path}: {exc}") from exc
@@ -255,3 +259,14 @@ def query(path: Path | str, sql: str) -> tuple[list[str], list[tuple]]:
         if cur.description is None:
             return [], []
         return [d[0] for d in cur.description], cur.fetchall()
+
+
+def query_all(path: Path | str, sql: str) -> list[tuple[list[str], list[tuple]]]:
+    """Every statement of `sql`, in order, read-only: (columns, rows) for each (no columns for one without a
+    result)."""
+    with connect(path, read_only=True) as con:
+        results = []
+        for statement in con.extract_statements(sql):
+            cur = con.execute(statement)
+            results.append(([d[0] for d in cur.description], cur.fetchall()) if cur.description else ([], []))
+        return results

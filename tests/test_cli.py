@@ -26,10 +26,11 @@ def test_sql_refuses_to_write(seed_runs, capsys):
     assert code == 1 and capsys.readouterr().err.startswith("sitrep: ")
 
 
-def test_a_sql_error_is_one_line_not_a_traceback(seed_runs, capsys):
+def test_a_sql_error_is_duckdbs_message_with_where_it_is_not_a_traceback(seed_runs, capsys):
     code = cli.main(["sql", "SELEC nonsense", "--warehouse", str(seed_runs["db"])])
     err = capsys.readouterr().err
-    assert code == 1 and len(err.strip().splitlines()) == 1
+    assert code == 1 and err.startswith("sitrep: Parser Error") and "LINE 1: SELEC nonsense" in err
+    assert "Traceback" not in err
 
 
 def test_sql_on_a_missing_warehouse_explains_what_to_do(tmp_path, capsys):
@@ -67,3 +68,57 @@ def test_run_exits_non_zero_when_a_critical_check_fails_and_keeps_the_data(input
     assert rows == [(1,)]
     _, runs = warehouse.query(warehouse_path, "SELECT status FROM pipeline_runs")
     assert runs == [("failed",)]
+
+
+@pytest.mark.parametrize("statement", [
+    "COPY (SELECT 1) TO '{tmp}/out.csv'",
+    "SELECT * FROM read_text('/etc/hostname')",
+    "ATTACH '{tmp}/other.duckdb' AS other",
+    "SET enable_external_access = true",
+])
+def test_sql_cannot_reach_any_file_but_the_warehouse(statement, warehouse_path, tmp_path, capsys):
+    warehouse.ensure_schema(warehouse_path)
+    before = warehouse_path.read_bytes()
+    code = cli.main(["sql", statement.format(tmp=tmp_path), "--warehouse", str(warehouse_path)])
+    assert code != 0
+    assert not (tmp_path / "out.csv").exists() and not (tmp_path / "other.duckdb").exists()
+    assert warehouse_path.read_bytes() == before
+
+
+def test_sql_csv_prints_a_header_and_the_row(warehouse_path, capsys):
+    warehouse.ensure_schema(warehouse_path)
+    assert cli.main(["sql", "--format", "csv", "select 1 as a, 2 as b", "--warehouse", str(warehouse_path)]) == 0
+    assert capsys.readouterr().out.splitlines() == ["a,b", "1,2"]
+
+
+def test_sql_prints_the_result_of_every_statement(warehouse_path, capsys):
+    warehouse.ensure_schema(warehouse_path)
+    assert cli.main(["sql", "--format", "csv", "select 1 as a; select 2 as b", "--warehouse",
+                     str(warehouse_path)]) == 0
+    assert capsys.readouterr().out.splitlines() == ["a", "1", "b", "2"]
+
+
+def test_sql_json_gives_one_object_per_row(warehouse_path, capsys):
+    warehouse.ensure_schema(warehouse_path)
+    cli.main(["sql", "--format", "json", "select 1 as a, DATE '2020-01-02' as d", "--warehouse", str(warehouse_path)])
+    assert __import__("json").loads(capsys.readouterr().out) == [{"a": 1, "d": "2020-01-02"}]
+
+
+def test_sql_max_rows_minus_one_shows_every_row(warehouse_path, capsys):
+    warehouse.ensure_schema(warehouse_path)
+    cli.main(["sql", "select * from range(150)", "--max-rows", "-1", "--warehouse", str(warehouse_path)])
+    out = capsys.readouterr().out
+    assert "(150 rows)" in out and "\n149" in out
+
+
+def test_sql_reads_statements_from_stdin(warehouse_path, capsys, monkeypatch):
+    warehouse.ensure_schema(warehouse_path)
+    monkeypatch.setattr("sys.stdin", __import__("io").StringIO("select 7 as seven"))
+    assert cli.main(["sql", "--format", "csv", "-f", "-", "--warehouse", str(warehouse_path)]) == 0
+    assert capsys.readouterr().out.splitlines() == ["seven", "7"]
+
+
+def test_sql_errors_keep_duckdbs_hint(warehouse_path, capsys):
+    warehouse.ensure_schema(warehouse_path)
+    assert cli.main(["sql", "select * from document", "--warehouse", str(warehouse_path)]) != 0
+    assert "Did you mean" in capsys.readouterr().err
