@@ -24,6 +24,7 @@ import pycountry
 REAL = Path(__file__).resolve().parents[1] / "tests" / "data" / "real"
 MANIFEST = REAL / "manifest.json"
 TEXTS, GOLD, SECOND = REAL / "texts", REAL / "gold", REAL / "gold_second"
+SAMPLE = REAL / "second_sample.txt"  # the pages labelled a second time, independently (always dev)
 SPLITS = ("dev", "blind", "reserve")
 BLIND_EVERY = 3          # within each story, one page in three is blind
 RESERVE_PREFIX = "f"     # pages whose reserve hash starts so (about one in sixteen) wait for a later blind part
@@ -52,7 +53,7 @@ def build() -> list[dict]:
             if line.strip():
                 e = json.loads(line)
                 entries[e["file"]] = {**e, **({"split": known[e["file"]]["split"]} if e["file"] in known else {})}
-    second = {p.stem + ".txt" for p in SECOND.glob("*.json")}
+    second = set(SAMPLE.read_text(encoding="utf-8").split()) if SAMPLE.exists() else set()
     by_story: dict[str, list[str]] = {}
     for name, e in entries.items():
         if "split" not in e:
@@ -64,7 +65,7 @@ def build() -> list[dict]:
             elif _h("reserve:" + name).startswith(RESERVE_PREFIX):
                 split = "reserve"
             else:
-                split = "blind" if i % BLIND_EVERY == BLIND_EVERY - 1 else "dev"
+                split = "blind" if i % BLIND_EVERY == 1 else "dev"
             entries[name]["split"] = split
     out = [entries[n] for n in sorted(entries)]
     MANIFEST.write_text(json.dumps(out, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
