@@ -83,6 +83,8 @@ def _add_run_options(parser: argparse.ArgumentParser) -> None:
                         help="larger files are rejected (default: 20 MiB)")
     parser.add_argument("--wait", type=float, default=30.0,
                         help="seconds to wait for another run holding the warehouse (default: 30)")
+    parser.add_argument("--allow-outside-links", action="store_true",
+                        help="follow symbolic links to files outside the input folder (refused by default)")
     parser.add_argument("--revalidate", action="store_true",
                         help="run every check even when nothing new was loaded (after editing a suite)")
 
@@ -105,6 +107,7 @@ def _flow_parameters(args: argparse.Namespace) -> dict:
         "max_bytes": args.max_bytes,
         "lock_wait_seconds": args.wait,
         "revalidate": args.revalidate,
+        "allow_outside_links": args.allow_outside_links,
     }
 
 

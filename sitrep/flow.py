@@ -79,8 +79,8 @@ class Batch:
 
 
 @task(name="scan", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=1)
-def scan_task(input_dir: Path, db_path: Path) -> ScanResult:
-    return stages.scan(input_dir, db_path)
+def scan_task(input_dir: Path, db_path: Path, allow_outside_links: bool) -> ScanResult:
+    return stages.scan(input_dir, db_path, allow_outside_links)
 
 
 @task(name="ingest", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=1)
@@ -126,6 +126,7 @@ def sitrep_flow(
     lock_wait_seconds: float = DEFAULT_LOCK_WAIT_SECONDS,
     in_flight: int = 2,
     revalidate: bool = False,
+    allow_outside_links: bool = False,
 ) -> dict:
     """Ingest `input_dir` into the warehouse and validate it.
 
@@ -143,7 +144,8 @@ def sitrep_flow(
         warehouse.start_run(db_path, run_id, summary.input_dir)
         logger.info("run %s: %s -> %s", run_id, summary.input_dir, db_path)
         try:
-            _run(summary, Path(input_dir), db_path, batch_size, max_bytes, max(1, in_flight), revalidate, logger)
+            _run(summary, Path(input_dir), db_path, batch_size, max_bytes, max(1, in_flight), revalidate,
+                 allow_outside_links, logger)
         except Exception as exc:
             summary.message = summary.message or f"{type(exc).__name__}: {exc}".splitlines()[0]
             warehouse.finish_run(db_path, run_id, "failed", _as_dict(summary))
@@ -153,10 +155,10 @@ def sitrep_flow(
 
 
 def _run(summary: Summary, input_dir: Path, db_path: Path, batch_size: int, max_bytes: int, in_flight: int,
-         revalidate: bool, logger) -> None:
+         revalidate: bool, allow_outside_links: bool, logger) -> None:
     seconds: Counter[str] = Counter()
     started = time.perf_counter()
-    found = scan_task(input_dir, db_path)
+    found = scan_task(input_dir, db_path, allow_outside_links)
     seconds["ingest"] += time.perf_counter() - started
     summary.files_seen, summary.files_unchanged = found.files_seen, found.unchanged
     rejections = list(found.rejections)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,12 +21,16 @@ DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 
 @dataclass(frozen=True)
 class FileEntry:
-    """A candidate input file, known by its stat alone (cheap: nothing is read yet)."""
+    """A candidate input file, known by its stat alone (cheap: nothing is read yet).
+
+    File names are bytes to the operating system; `path` and `source_file` are their text for the warehouse (bytes
+    that are not UTF-8 shown as backslash escapes), `os_path` the name to open."""
 
     path: str  # absolute
     source_file: str  # relative to the input folder, POSIX separators
     byte_size: int
     mtime_ns: int
+    os_path: str = ""  # what open() needs (may hold undecodable bytes as surrogates); empty: `path`
 
 
 @dataclass(frozen=True)
@@ -49,11 +54,17 @@ def doc_id_for(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()[:16]
 
 
-def scan_folder(input_dir: Path) -> tuple[list[FileEntry], list[Rejection]]:
+def display_name(name: str) -> str:
+    """A file name as text: bytes that are not UTF-8 (which os gives back as surrogates) become \\xNN escapes."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def scan_folder(input_dir: Path, allow_outside_links: bool = False) -> tuple[list[FileEntry], list[Rejection]]:
     """List every file below `input_dir`, in a stable order, rejecting what is plainly not a text file.
 
     Hidden files and folders (names starting with '.') are skipped: they are editor and OS droppings, not input.
-    Symbolic links to folders are not followed, so a link loop cannot trap the walk.
+    Symbolic links to folders are not followed, so a link loop cannot trap the walk; a link to a file outside the
+    folder is refused unless `allow_outside_links` (input stays inside the folder the user named).
     """
     root = Path(input_dir)
     if not root.is_dir():
@@ -67,8 +78,8 @@ def scan_folder(input_dir: Path) -> tuple[list[FileEntry], list[Rejection]]:
         names += [d for d in dirnames if Path(d).suffix.lower() in TEXT_SUFFIXES]
         for name in sorted(names):
             path = here / name
-            rel = path.relative_to(root).as_posix()
-            entry, rejection = _stat_entry(path, rel)
+            rel = display_name(path.relative_to(root).as_posix())
+            entry, rejection = _stat_entry(path, rel, root, allow_outside_links)
             if entry is not None:
                 entries.append(entry)
             if rejection is not None:
@@ -76,18 +87,25 @@ def scan_folder(input_dir: Path) -> tuple[list[FileEntry], list[Rejection]]:
     return entries, rejections
 
 
-def _stat_entry(path: Path, rel: str) -> tuple[FileEntry | None, Rejection | None]:
+def _stat_entry(path: Path, rel: str, root: Path | None = None,
+                allow_outside_links: bool = False) -> tuple[FileEntry | None, Rejection | None]:
     try:
         st = path.stat()
     except OSError as exc:
         return None, Rejection(rel, f"cannot stat file: {exc.strerror or exc}")
+    if root is not None and path.is_symlink() and not allow_outside_links:
+        target = path.resolve()
+        if not target.is_relative_to(root.resolve()):
+            return None, Rejection(rel, f"symbolic link to a file outside the input folder ({display_name(str(target))}"
+                                        "; --allow-outside-links to follow it)")
     if path.is_dir():
         return None, Rejection(rel, "is a directory, not a file")
     if not path.is_file():
         return None, Rejection(rel, "not a regular file")
     if path.suffix.lower() not in TEXT_SUFFIXES:
         return None, Rejection(rel, f"not a text file (suffix {path.suffix or 'none'}; expected .txt)")
-    return FileEntry(str(path.resolve()), rel, st.st_size, st.st_mtime_ns), None
+    real = str(path.resolve())
+    return FileEntry(display_name(real), rel, st.st_size, st.st_mtime_ns, real), None
 
 
 def read_documents(
@@ -102,8 +120,9 @@ def read_document(entry: FileEntry, max_bytes: int = DEFAULT_MAX_BYTES) -> RawDo
     if entry.byte_size > max_bytes:
         return Rejection(entry.source_file, f"too large: {entry.byte_size} bytes (limit {max_bytes}; see --max-bytes)")
     try:
-        with open(entry.path, "rb") as fh:
-            data = fh.read(max_bytes + 1)
+        data = _read_regular(entry.os_path or entry.path, max_bytes + 1)
+    except NotARegularFile:
+        return Rejection(entry.source_file, "not a regular file (it changed into a pipe, device or socket)")
     except FileNotFoundError:
         return Rejection(entry.source_file, "file vanished before it could be read")
     except OSError as exc:
@@ -123,6 +142,24 @@ def read_document(entry: FileEntry, max_bytes: int = DEFAULT_MAX_BYTES) -> RawDo
         byte_size=len(data),
         mtime_ns=entry.mtime_ns,
     )
+
+
+class NotARegularFile(OSError):
+    """The name no longer names a regular file."""
+
+
+def _read_regular(path: str, limit: int) -> bytes:
+    """Read up to `limit` bytes of a regular file. Opened without blocking and checked before reading: a name that
+    became a FIFO after the scan would otherwise hang the run in open()."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise NotARegularFile(path)
+        os.set_blocking(fd, True)
+        with os.fdopen(fd, "rb", closefd=False) as fh:
+            return fh.read(limit)
+    finally:
+        os.close(fd)
 
 
 def decode_bytes(data: bytes) -> tuple[str, str] | str:

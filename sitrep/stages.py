@@ -25,9 +25,9 @@ class ScanResult:
     unchanged: int
 
 
-def scan(input_dir: Path, db_path: Path) -> ScanResult:
+def scan(input_dir: Path, db_path: Path, allow_outside_links: bool = False) -> ScanResult:
     """Which files need reading: new paths, and known paths whose size or modification time changed."""
-    entries, rejections = scan_folder(input_dir)
+    entries, rejections = scan_folder(input_dir, allow_outside_links)
     known = warehouse.known_files(db_path)
     to_read = [e for e in entries if known.get(e.path, (None, None))[:2] != (e.byte_size, e.mtime_ns)]
     return ScanResult(to_read, rejections, files_seen=len(entries) + len(rejections),

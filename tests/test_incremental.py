@@ -60,3 +60,14 @@ def test_the_same_bytes_under_two_names_are_one_document(input_dir, warehouse_pa
     _, docs = warehouse.query(warehouse_path, "SELECT count(*) FROM documents")
     _, files = warehouse.query(warehouse_path, "SELECT count(*) FROM source_files")
     assert docs == [(5,)] and files == [(6,)]
+
+
+def test_a_file_name_that_is_not_utf8_costs_nothing_to_its_batch_mates(input_dir, warehouse_path):
+    with open(bytes(input_dir) + b"/r\xe9sum\xe9.txt", "wb") as fh:
+        fh.write(b"Troops left the base on Sunday, officials said in a statement to reporters.")
+    (input_dir / "plain.txt").write_text("Soldiers arrived at the camp on Monday, the ministry said in a statement.",
+                                         encoding="utf-8")
+    assert load_folder(input_dir, warehouse_path)["new"] == 2
+    _, rows = warehouse.query(warehouse_path, "SELECT source_file FROM documents ORDER BY 1")
+    assert rows == [("plain.txt",), ("r\\xe9sum\\xe9.txt",)]
+    assert load_folder(input_dir, warehouse_path)["unchanged"] == 2

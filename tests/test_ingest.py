@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from pathlib import Path
 
 from sitrep.ingest import FileEntry, RawDocument, Rejection, decode_bytes, read_document, scan_folder
@@ -127,14 +128,14 @@ def test_an_unreadable_file_is_rejected_with_the_reason(tmp_path, monkeypatch):
     path = tmp_path / "locked.txt"
     path.write_text("secret")
     entry = _entry(path, tmp_path)
-    real_open = open
+    real_open = os.open
 
     def refuse(file, *args, **kwargs):  # tests run as root, which chmod cannot lock out
         if str(file) == str(path):
             raise PermissionError(13, "Permission denied")
         return real_open(file, *args, **kwargs)
 
-    monkeypatch.setattr("builtins.open", refuse)
+    monkeypatch.setattr(os, "open", refuse)
     result = read_document(entry)
     assert isinstance(result, Rejection) and "Permission denied" in result.reason
 
@@ -144,3 +145,44 @@ def test_a_missing_input_folder_is_an_error_not_an_empty_run(tmp_path):
 
     with pytest.raises(NotADirectoryError, match="input folder not found"):
         scan_folder(tmp_path / "nope")
+
+
+def test_a_symlink_to_a_file_outside_the_input_folder_is_refused_with_the_way_to_allow_it(tmp_path):
+    inside, outside = tmp_path / "in", tmp_path / "out"
+    inside.mkdir(), outside.mkdir()
+    (outside / "secret.txt").write_text("Not for the warehouse.", encoding="utf-8")
+    (inside / "link.txt").symlink_to(outside / "secret.txt")
+    entries, rejections = scan_folder(inside)
+    assert entries == []
+    assert rejections[0].source_file == "link.txt" and "outside the input folder" in rejections[0].reason
+    assert "--allow-outside-links" in rejections[0].reason
+    allowed, _ = scan_folder(inside, allow_outside_links=True)
+    assert [e.source_file for e in allowed] == ["link.txt"]
+
+
+def test_a_symlink_to_a_file_inside_the_input_folder_is_read(tmp_path):
+    (tmp_path / "a.txt").write_text("Troops left the base.", encoding="utf-8")
+    (tmp_path / "b.txt").symlink_to(tmp_path / "a.txt")
+    entries, rejections = scan_folder(tmp_path)
+    assert sorted(e.source_file for e in entries) == ["a.txt", "b.txt"] and rejections == []
+
+
+def test_a_file_name_that_is_not_utf8_is_ingested_under_an_escaped_name(tmp_path):
+    raw = bytes(tmp_path) + b"/caf\xe9.txt"  # Latin-1 bytes in the name
+    with open(raw, "wb") as fh:
+        fh.write(b"Troops left the base.")
+    entries, rejections = scan_folder(tmp_path)
+    assert rejections == [] and [e.source_file for e in entries] == ["caf\\xe9.txt"]
+    entries[0].source_file.encode("utf-8")  # storable as text
+    doc = read_document(entries[0])
+    assert isinstance(doc, RawDocument) and doc.raw_text == "Troops left the base."
+
+
+def test_a_name_that_became_a_pipe_after_the_scan_is_refused_not_waited_on(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("Troops left the base.", encoding="utf-8")
+    entry = _entry(path, tmp_path)
+    path.unlink()
+    os.mkfifo(path)
+    result = read_document(entry)
+    assert isinstance(result, Rejection) and "not a regular file" in result.reason
