@@ -169,6 +169,8 @@ TABLES: tuple[Table, ...] = (
         _c("checks_failed", "INTEGER", contract=False),
         _c("message", "VARCHAR", contract=False),
         _c("summary", "VARCHAR", contract=False, doc="JSON: the per-stage summary `sitrep run` prints"),
+        _c("validated_fingerprint", "VARCHAR", contract=False,
+           doc="the warehouse as this run's validation saw it (sql/load/fingerprint.sql)"),
     ), key=("run_id",)),
     Table("rejected_files", "run", (
         _c("run_id", "VARCHAR", null=False),

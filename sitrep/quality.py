@@ -88,6 +88,7 @@ def load_suites(directory: Path = EXPECTATIONS_DIR) -> list[Suite]:
 def validate_warehouse(db_path: Path, run_id: str, docs_dir: Path | None = None) -> QualityReport:
     """Run every suite, persist results and flags, and (when docs_dir is given) rebuild GX Data Docs there."""
     suites = load_suites()
+    seen = warehouse.fingerprint(db_path)
     context = _context(docs_dir)
     report = QualityReport()
     checked_at = dt.datetime.now()
@@ -99,6 +100,7 @@ def validate_warehouse(db_path: Path, run_id: str, docs_dir: Path | None = None)
     warehouse.append_rows(db_path, "dq_results", report.results)
     warehouse.append_rows(db_path, "dq_flag_rows", report.flags)
     record_table_counts(db_path, run_id, checked_at)
+    warehouse.record_fingerprint(db_path, run_id, seen)
     if docs_dir is not None:
         context.build_data_docs()
         index = Path(docs_dir) / "gx" / "uncommitted" / "data_docs" / "local_site" / "index.html"
@@ -109,17 +111,22 @@ def validate_warehouse(db_path: Path, run_id: str, docs_dir: Path | None = None)
 def carry_over(db_path: Path, run_id: str, docs_dir: Path | None = None) -> QualityReport | None:
     """Record the last validated run's results again for `run_id`, when the warehouse has not changed since.
 
-    Returns None when there is nothing to carry over (no run was validated yet), so the caller validates.
+    Returns None when there is nothing to carry over (no run was validated yet, or the warehouse is not the one
+    that validation saw: rows came or went since, in this run or an interrupted one), so the caller validates.
     """
     previous = warehouse.read_frame(db_path, "SELECT run_id FROM dq_results ORDER BY checked_at DESC LIMIT 1")
     if previous.height == 0:
         return None
     old_run = previous.item(0, 0)
+    current = warehouse.fingerprint(db_path)
+    if warehouse.validated_fingerprint(db_path, old_run) != current:
+        return None
     with warehouse.connect(db_path) as con:
         con.execute("BEGIN")
         warehouse.run_script(con, "load/carry_over_checks.sql",
                              {"new_run": run_id, "old_run": old_run, "now": dt.datetime.now()})
         con.execute("COMMIT")
+    warehouse.record_fingerprint(db_path, run_id, current)
     results = warehouse.read_frame(db_path, "SELECT * FROM dq_results WHERE run_id = ?", [run_id]).to_dicts()
     index = Path(docs_dir) / "gx" / "uncommitted" / "data_docs" / "local_site" / "index.html" if docs_dir else None
     return QualityReport(results=results, docs_index=str(index) if index and index.exists() else None,

@@ -261,6 +261,23 @@ def query(path: Path | str, sql: str) -> tuple[list[str], list[tuple]]:
         return [d[0] for d in cur.description], cur.fetchall()
 
 
+def fingerprint(path: Path | str) -> str:
+    """The warehouse's row counts and document ids in one string: equal strings, same warehouse."""
+    with connect(path, read_only=True) as con:
+        return con.execute(sql_file("load/fingerprint.sql")).fetchone()[0]
+
+
+def record_fingerprint(path: Path | str, run_id: str, value: str) -> None:
+    with connect(path) as con:
+        con.execute("UPDATE pipeline_runs SET validated_fingerprint = ? WHERE run_id = ?", [value, run_id])
+
+
+def validated_fingerprint(path: Path | str, run_id: str) -> str | None:
+    with connect(path, read_only=True) as con:
+        row = con.execute("SELECT validated_fingerprint FROM pipeline_runs WHERE run_id = ?", [run_id]).fetchone()
+    return row[0] if row else None
+
+
 def query_all(path: Path | str, sql: str) -> list[tuple[list[str], list[tuple]]]:
     """Every statement of `sql`, in order, read-only: (columns, rows) for each (no columns for one without a
     result)."""

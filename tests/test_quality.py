@@ -80,3 +80,41 @@ def test_data_docs_are_built_beside_the_warehouse(warehouse_path):
     report = quality.validate_warehouse(warehouse_path, "run-1", docs_dir=warehouse_path.parent)
     assert report.docs_index and report.docs_index.endswith("index.html")
     assert (warehouse_path.parent / "gx").is_dir()
+
+
+def _validated_seeds(tmp_path, seeds_dir):
+    from tests.conftest import load_folder
+
+    db = tmp_path / "wh.duckdb"
+    load_folder(seeds_dir, db)
+    warehouse.start_run(db, "r1", str(seeds_dir))
+    quality.validate_warehouse(db, "r1")
+    return db
+
+
+def test_an_unchanged_warehouse_carries_the_last_results_over(tmp_path, seeds_dir):
+    db = _validated_seeds(tmp_path, seeds_dir)
+    warehouse.start_run(db, "r2", str(seeds_dir))
+    report = quality.carry_over(db, "r2")
+    assert report is not None and report.carried_over_from == "r1"
+
+
+def test_rows_loaded_since_the_last_validation_force_a_new_one(tmp_path, seeds_dir):
+    """What a run killed between loading and validating leaves: the next run loads nothing, yet must validate."""
+    from tests.conftest import load_folder, varied_seeds
+
+    db = _validated_seeds(tmp_path, seeds_dir)
+    more = tmp_path / "more"
+    more.mkdir()
+    varied_seeds(more, 2)
+    load_folder(more, db)
+    warehouse.start_run(db, "r2", str(more))
+    assert quality.carry_over(db, "r2") is None
+
+
+def test_the_same_counts_with_other_documents_force_a_new_validation(tmp_path, seeds_dir):
+    db = _validated_seeds(tmp_path, seeds_dir)
+    with warehouse.connect(db) as con:
+        con.execute("UPDATE documents SET doc_id = 'ffffffffffffffff' WHERE doc_id = (SELECT min(doc_id) FROM documents)")
+    warehouse.start_run(db, "r2", str(seeds_dir))
+    assert quality.carry_over(db, "r2") is None
