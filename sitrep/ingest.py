@@ -179,6 +179,8 @@ def decode_bytes(data: bytes) -> tuple[str, str] | str:
             return "binary file (contains NUL bytes)"
         text, encoding = _try(data, "utf-8")
         if text is None:
+            text, encoding = _utf8_with_replacements(data)
+        if text is None:
             text, encoding = _legacy(data)
             if text is None:
                 return "not text: invalid UTF-8 and no plausible legacy encoding decodes it"
@@ -189,6 +191,18 @@ def decode_bytes(data: bytes) -> tuple[str, str] | str:
     if not text.strip():
         return "whitespace only"
     return text, encoding
+
+
+def _utf8_with_replacements(data: bytes) -> tuple[str | None, str]:
+    """UTF-8 with a few bad bytes (a truncated copy, one stray Latin-1 byte) is still UTF-8: its valid multi-byte
+    characters (curly quotes, accents) outnumber the bad sequences, which become U+FFFD and are counted. A legacy
+    file almost never holds a valid multi-byte sequence, so it goes on to the code-page readers."""
+    text = data.decode("utf-8", "replace")
+    bad = text.count("\ufffd") - data.count("\ufffd".encode())
+    valid = sum(1 for c in text if ord(c) > 0x7F and c != "\ufffd")
+    if valid and bad <= valid:
+        return text, f"utf-8 ({bad} invalid byte sequence{'s' if bad != 1 else ''} replaced)"
+    return None, "utf-8"
 
 
 def _legacy(data: bytes) -> tuple[str | None, str]:

@@ -186,3 +186,16 @@ def test_a_name_that_became_a_pipe_after_the_scan_is_refused_not_waited_on(tmp_p
     os.mkfifo(path)
     result = read_document(entry)
     assert isinstance(result, Rejection) and "not a regular file" in result.reason
+
+
+def test_utf8_with_one_invalid_byte_stays_utf8_with_a_replacement_and_says_so(tmp_path):
+    text = "“We will stay,” the minister said of the troops at the base.\n"
+    data = (text * 20).encode("utf-8") + b"\xe9 and more.\n"
+    doc = _read(tmp_path, "a.txt", data, max_bytes=10_000)
+    assert doc.raw_text.startswith("“We will stay,”") and doc.raw_text.count("\ufffd") == 1
+    assert doc.encoding == "utf-8 (1 invalid byte sequence replaced)"
+
+
+def test_a_latin1_file_is_still_read_as_a_legacy_encoding(tmp_path):
+    doc = _read(tmp_path, "a.txt", "Les troupes françaises ont quitté la base à l'été.".encode("latin-1"))
+    assert doc.raw_text == "Les troupes françaises ont quitté la base à l'été." and "cp1252" in doc.encoding
