@@ -7,6 +7,7 @@ from pathlib import Path
 
 from sitrep import __version__
 from sitrep.config import ConfigError, resolve
+from sitrep.ingest import DEFAULT_MAX_BYTES
 from sitrep.resources import shipped_sql
 from sitrep.sqlout import FORMATS
 
@@ -79,8 +80,8 @@ def _parser() -> argparse.ArgumentParser:
 
 def _add_run_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--batch-size", type=int, default=500, help="documents per load transaction (default: 500)")
-    parser.add_argument("--max-bytes", type=int, default=20 * 1024 * 1024,
-                        help="larger files are rejected (default: 20 MiB)")
+    parser.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES,
+                        help=f"larger files are rejected (default: {DEFAULT_MAX_BYTES // 2**20} MiB)")
     parser.add_argument("--wait", type=float, default=30.0,
                         help="seconds to wait for another run holding the warehouse (default: 30)")
     parser.add_argument("--allow-outside-links", action="store_true",

@@ -199,3 +199,10 @@ def test_utf8_with_one_invalid_byte_stays_utf8_with_a_replacement_and_says_so(tm
 def test_a_latin1_file_is_still_read_as_a_legacy_encoding(tmp_path):
     doc = _read(tmp_path, "a.txt", "Les troupes françaises ont quitté la base à l'été.".encode("latin-1"))
     assert doc.raw_text == "Les troupes françaises ont quitté la base à l'été." and "cp1252" in doc.encoding
+
+
+def test_a_file_of_megabytes_is_refused_by_default_with_the_option_that_lets_it_in(tmp_path):
+    path = tmp_path / "one_line.txt"
+    path.write_bytes(b"word " * (3 * 2**20 // 5))
+    result = read_document(_entry(path, tmp_path))
+    assert isinstance(result, Rejection) and "too large" in result.reason and "--max-bytes" in result.reason
