@@ -223,13 +223,14 @@ def finish_run(path: Path | str, run_id: str, status: str, summary: Mapping) -> 
 
 
 def record_rejections(path: Path | str, run_id: str, rejections: list[Mapping]) -> None:
+    """Record refusals once: a file refused again for the reason on record adds no row."""
     if not rejections:
         return
     now = dt.datetime.now()
     with connect(path) as con:
         data = frame(con, "rejected_files", [{**r, "run_id": run_id, "rejected_at": now} for r in rejections])
         con.register("rejected", data.to_arrow())
-        con.execute("INSERT INTO rejected_files BY NAME SELECT * FROM rejected")
+        con.execute(sql_file("load/new_rejections.sql"))
 
 
 def append_rows(path: Path | str, table: str, rows: list[Mapping]) -> None:

@@ -87,3 +87,12 @@ def test_ad_hoc_queries_cannot_change_the_warehouse(warehouse_path):
 def test_reading_a_missing_warehouse_says_how_to_build_it(tmp_path):
     with pytest.raises(warehouse.WarehouseError, match="sitrep run"):
         warehouse.query(tmp_path / "none.duckdb", "SELECT 1")
+
+
+def test_a_file_refused_again_for_the_same_reason_is_recorded_once(warehouse_path):
+    warehouse.ensure_schema(warehouse_path)
+    for run in ("r1", "r2", "r3"):
+        warehouse.record_rejections(warehouse_path, run, [{"source_file": "a.txt", "reason": "empty file"}])
+    warehouse.record_rejections(warehouse_path, "r4", [{"source_file": "a.txt", "reason": "whitespace only"}])
+    _, rows = warehouse.query(warehouse_path, "SELECT run_id, reason FROM rejected_files ORDER BY rejected_at")
+    assert rows == [("r1", "empty file"), ("r4", "whitespace only")]
