@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 from pathlib import Path
 
@@ -130,7 +131,11 @@ def _run(args: argparse.Namespace) -> int:
     parameters = _flow_parameters(args)
     if runner:
         parameters["in_flight"] = args.dask_workers + 1
-    state = flow(**parameters, return_state=True)
+    signal.signal(signal.SIGTERM, _interrupt)  # `kill` ends the run as Ctrl-C does: marked cancelled, server stopped
+    try:
+        state = flow(**parameters, return_state=True)
+    except KeyboardInterrupt:
+        return _fail("run cancelled; batches loaded before the signal are kept", code=EXIT_CANCELLED)
     run_id = str(state.state_details.flow_run_id)
     summary = None
     try:
@@ -240,9 +245,16 @@ def _sql(args: argparse.Namespace) -> int:
     return 0
 
 
-def _fail(reason: str) -> int:
+EXIT_CANCELLED = 130  # as a shell reports a command ended by Ctrl-C
+
+
+def _interrupt(signum, frame) -> None:
+    raise KeyboardInterrupt
+
+
+def _fail(reason: str, code: int = 1) -> int:
     print(f"sitrep: {reason}", file=sys.stderr)
-    return 1
+    return code
 
 
 if __name__ == "__main__":

@@ -20,6 +20,7 @@ prefect_env.configure()  # before Prefect is imported; a no-op when the CLI conf
 
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
+from prefect.exceptions import TerminationSignal
 from prefect.runtime import flow_run
 
 from sitrep import quality, stages, warehouse
@@ -149,6 +150,10 @@ def sitrep_flow(
         except Exception as exc:
             summary.message = summary.message or f"{type(exc).__name__}: {exc}".splitlines()[0]
             warehouse.finish_run(db_path, run_id, "failed", _as_dict(summary))
+            raise
+        except (KeyboardInterrupt, TerminationSignal):  # Ctrl-C, or SIGTERM (Prefect raises the latter for it)
+            summary.message = "cancelled (interrupted by a signal)"
+            warehouse.finish_run(db_path, run_id, "cancelled", _as_dict(summary))
             raise
         warehouse.finish_run(db_path, run_id, "completed", _as_dict(summary))
     return _as_dict(summary)

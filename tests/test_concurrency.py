@@ -107,3 +107,30 @@ def test_a_run_killed_mid_load_leaves_no_half_document_and_the_next_run_complete
     reference = tmp_path / "reference.duckdb"
     load_folder(input_dir, reference)
     assert table_snapshot(warehouse_path) == table_snapshot(reference)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
+def test_a_signalled_run_is_recorded_as_cancelled_keeps_its_batches_and_stops_its_server(
+        sig, input_dir, warehouse_path):
+    varied_seeds(input_dir, 30)
+    mark = uuid.uuid4().hex
+    env = {**os.environ, "PYTHONUNBUFFERED": "1", "SITREP_TEST_RUN": mark}
+    run = subprocess.Popen([sys.executable, "-m", "sitrep.cli", "run", "--input", str(input_dir), "--warehouse",
+                            str(warehouse_path), "--batch-size", "3"], cwd=ROOT, env=env,
+                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    deadline = time.monotonic() + 240
+    for line in run.stdout:
+        if "loaded" in line and "files done" in line:
+            break
+        assert time.monotonic() < deadline, "the run never reached loading"
+    run.send_signal(sig)
+    rest = run.communicate(timeout=120)[0]
+    assert run.returncode == 130, rest[-2000:]
+    assert "sitrep: run cancelled" in rest
+    _, rows = warehouse.query(warehouse_path, "SELECT status, message FROM pipeline_runs")
+    assert rows == [("cancelled", "cancelled (interrupted by a signal)")]
+    _, docs = warehouse.query(warehouse_path, "SELECT count(*) FROM documents")
+    assert docs[0][0] > 0
+    time.sleep(2)
+    assert marked_processes("SITREP_TEST_RUN", mark) == []
