@@ -118,3 +118,18 @@ def test_the_same_counts_with_other_documents_force_a_new_validation(tmp_path, s
         con.execute("UPDATE documents SET doc_id = 'ffffffffffffffff' WHERE doc_id = (SELECT min(doc_id) FROM documents)")
     warehouse.start_run(db, "r2", str(seeds_dir))
     assert quality.carry_over(db, "r2") is None
+
+
+def _flagged_amount_texts(db) -> set[str]:
+    _, rows = warehouse.query(db, "SELECT value FROM dq_flags WHERE check_name = "
+                                  "'expect_column_values_to_not_match_regex' AND table_name = 'amounts'")
+    return {r[0] for r in rows}
+
+
+def test_a_decimal_comma_in_a_euro_amount_is_not_flagged_but_in_a_dollar_amount_it_is(warehouse_path):
+    _load(warehouse_path)
+    with warehouse.connect(warehouse_path) as con:
+        con.execute("INSERT INTO amounts SELECT doc_id, 2, '€1,5 million', 'EUR', 1.5e6, false, evidence, "
+                    "start_offset, end_offset FROM amounts WHERE mention_no = 1")
+    quality.validate_warehouse(warehouse_path, "run-1")
+    assert _flagged_amount_texts(warehouse_path) == {"$1,7 million"}
