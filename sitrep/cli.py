@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import argparse
+import shlex
+import shutil
 import signal
 import sys
 from pathlib import Path
@@ -101,6 +103,21 @@ def _check_run_args(args: argparse.Namespace) -> str | None:
     return None
 
 
+def _check_schedule(args: argparse.Namespace) -> str | None:
+    """Refused before any server starts: a schedule Prefect would reject only after start-up."""
+    if args.interval is not None and args.interval <= 0:
+        return f"--interval must be a positive number of seconds (got {args.interval:g})"
+    if args.cron is not None:
+        from prefect.client.schemas.schedules import CronSchedule
+        from pydantic import ValidationError
+
+        try:
+            CronSchedule(cron=args.cron)
+        except ValidationError:
+            return f"--cron {args.cron!r} is not a cron schedule (five fields, e.g. \"*/15 * * * *\")"
+    return None
+
+
 def _flow_parameters(args: argparse.Namespace) -> dict:
     return {
         "input_dir": str(args.input.resolve()),
@@ -170,7 +187,9 @@ def format_summary(s: dict) -> str:
     for r in s.get("rejected", []):
         lines.append(f"    rejected {r['source_file']}: {r['reason']}")
     lines.append(f"  cleaning   {s['blocks_removed']} blocks removed, {rows.get('comments', 0)} comments kept apart")
-    lines.append("  rows       " + ", ".join(f"{t} {n}" for t, n in rows.items()))
+    lines.append("  new rows   " + ", ".join(f"{t} {n}" for t, n in rows.items()))
+    if s.get("totals"):
+        lines.append("  totals     " + ", ".join(f"{t} {n}" for t, n in s["totals"].items()) + " (whole warehouse)")
     lines.append(f"  checks     {s['checks_passed']} passed, {s['checks_failed']} failed "
                  f"({len(s['critical_failures'])} critical, {len(s['warnings'])} warnings)")
     for w in s.get("critical_failures", []):
@@ -181,12 +200,21 @@ def format_summary(s: dict) -> str:
     if s.get("validation", "ran") != "ran":
         lines.append(f"  validation {s['validation']}")
     lines.append(f"  DQ report  {s.get('dq_report') or '(not built)'}")
-    lines.append("  flags      sitrep sql \"SELECT * FROM dq_flags\"")
+    lines.append(f"  flags      {_self_command()} sql --warehouse {shlex.quote(s['warehouse'])} "
+                 "\"SELECT * FROM dq_flags\"")
     return "\n".join(lines)
 
 
+def _self_command() -> str:
+    """How to call this sitrep again from any shell: the name when it is on PATH, else the full path."""
+    me = Path(sys.argv[0])
+    if me.name == "sitrep" and shutil.which("sitrep") == str(me.resolve()):
+        return "sitrep"
+    return shlex.quote(str(me.resolve())) if me.name == "sitrep" else f"{shlex.quote(sys.executable)} -m sitrep.cli"
+
+
 def _serve(args: argparse.Namespace) -> int:
-    problem = _check_run_args(args)
+    problem = _check_run_args(args) or _check_schedule(args)
     if problem:
         return _fail(problem)
     from sitrep import prefect_env

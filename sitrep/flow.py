@@ -54,6 +54,7 @@ class Summary:
     checks_failed: int = 0
     critical_failures: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    totals: dict[str, int] = field(default_factory=dict)  # rows per table in the whole warehouse after the run
     seconds: dict[str, float] = field(default_factory=dict)
     dq_report: str | None = None
     validation: str = "ran"
@@ -207,6 +208,7 @@ def _run(summary: Summary, input_dir: Path, db_path: Path, batch_size: int, max_
     summary.rejected = [{"source_file": r.source_file, "reason": r.reason} for r in rejections]
     summary.rows = {table: rows.get(table, 0) for table in warehouse.DOCUMENT_TABLES}
     summary.blocks_removed = rows.get("removed_blocks", 0)
+    summary.totals = warehouse.table_totals(db_path)
 
     t = time.perf_counter()
     changed = revalidate or any(rows.values())

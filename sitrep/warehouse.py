@@ -262,6 +262,12 @@ def query(path: Path | str, sql: str) -> tuple[list[str], list[tuple]]:
         return [d[0] for d in cur.description], cur.fetchall()
 
 
+def table_totals(path: Path | str) -> dict[str, int]:
+    """Rows per counted table of the contract, now."""
+    with connect(path, read_only=True) as con:
+        return dict(con.execute("SELECT table_name, row_count FROM table_sizes").fetchall())
+
+
 def fingerprint(path: Path | str) -> str:
     """The warehouse's row counts and document ids in one string: equal strings, same warehouse."""
     with connect(path, read_only=True) as con:

@@ -122,3 +122,21 @@ def test_sql_errors_keep_duckdbs_hint(warehouse_path, capsys):
     warehouse.ensure_schema(warehouse_path)
     assert cli.main(["sql", "select * from document", "--warehouse", str(warehouse_path)]) != 0
     assert "Did you mean" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("option", [["--cron", "* * *"], ["--interval", "0"], ["--interval", "-5"]])
+def test_a_bad_schedule_is_refused_in_one_line_before_any_server_starts(option, tmp_path, capsys):
+    code = cli.main(["serve", "--input", str(tmp_path), "--warehouse", str(tmp_path / "w.duckdb"), *option])
+    err = capsys.readouterr().err
+    assert code == 1 and len(err.strip().splitlines()) == 1 and option[0] in err
+    assert not (tmp_path / "prefect").exists()
+
+
+def test_the_summary_hint_is_a_command_that_works_when_pasted(seed_runs):
+    import shlex
+    import subprocess
+
+    hint = cli.format_summary(seed_runs["summaries"][-1]).splitlines()[-1].split("flags", 1)[1].strip()
+    done = subprocess.run(shlex.split(hint), capture_output=True, text=True, cwd="/")
+    assert done.returncode == 0, done.stderr
+    assert "rows)" in done.stdout

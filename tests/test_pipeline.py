@@ -68,3 +68,12 @@ def test_a_run_that_loads_nothing_records_the_last_checks_again_instead_of_reval
     _, rows = warehouse.query(seed_runs["db"], "SELECT run_id, count(*), count(DISTINCT expectation || suite) "
                                                "FROM dq_results GROUP BY run_id ORDER BY min(checked_at)")
     assert [r[0] for r in rows] == [first["run_id"], second["run_id"]] and rows[0][1:] == rows[1][1:]
+
+
+def test_the_summary_gives_new_rows_and_the_warehouse_totals(seed_runs):
+    from sitrep.cli import format_summary
+
+    second = seed_runs["summaries"][1]
+    text = format_summary(second)
+    assert "new rows   documents 0" in text
+    assert f"totals     documents {second['totals']['documents']}" in text and second["totals"]["documents"] == 5
