@@ -10,7 +10,7 @@ from pathlib import Path
 
 from sitrep import __version__
 from sitrep.config import ConfigError, resolve
-from sitrep.ingest import DEFAULT_MAX_BYTES
+from sitrep.ingest import DEFAULT_MAX_BYTES, TEXT_SUFFIXES
 from sitrep.resources import shipped_sql
 from sitrep.sqlout import FORMATS
 
@@ -87,6 +87,8 @@ def _add_run_options(parser: argparse.ArgumentParser) -> None:
                         help=f"larger files are rejected (default: {DEFAULT_MAX_BYTES // 2**20} MiB)")
     parser.add_argument("--wait", type=float, default=30.0,
                         help="seconds to wait for another run holding the warehouse (default: 30)")
+    parser.add_argument("--suffix", action="append", dest="suffixes", metavar="SUFFIX",
+                        help=f"read files with this suffix too (repeatable; read by default: {' '.join(TEXT_SUFFIXES)})")
     parser.add_argument("--allow-outside-links", action="store_true",
                         help="follow symbolic links to files outside the input folder (refused by default)")
     parser.add_argument("--revalidate", action="store_true",
@@ -127,6 +129,7 @@ def _flow_parameters(args: argparse.Namespace) -> dict:
         "lock_wait_seconds": args.wait,
         "revalidate": args.revalidate,
         "allow_outside_links": args.allow_outside_links,
+        "suffixes": list(TEXT_SUFFIXES) + [s for s in args.suffixes or [] if s not in TEXT_SUFFIXES],
     }
 
 

@@ -25,7 +25,7 @@ from prefect.runtime import flow_run
 
 from sitrep import quality, stages, warehouse
 from sitrep.config import DEFAULT_INPUT, DEFAULT_WAREHOUSE, artifacts_dir
-from sitrep.ingest import DEFAULT_MAX_BYTES, Rejection
+from sitrep.ingest import DEFAULT_MAX_BYTES, TEXT_SUFFIXES, Rejection
 from sitrep.runlock import run_lock
 from sitrep.stages import ScanResult
 
@@ -81,8 +81,8 @@ class Batch:
 
 
 @task(name="scan", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=1)
-def scan_task(input_dir: Path, db_path: Path, allow_outside_links: bool) -> ScanResult:
-    return stages.scan(input_dir, db_path, allow_outside_links)
+def scan_task(input_dir: Path, db_path: Path, allow_outside_links: bool, suffixes: tuple[str, ...]) -> ScanResult:
+    return stages.scan(input_dir, db_path, allow_outside_links, suffixes)
 
 
 @task(name="ingest", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=1)
@@ -129,6 +129,7 @@ def sitrep_flow(
     in_flight: int = 2,
     revalidate: bool = False,
     allow_outside_links: bool = False,
+    suffixes: list[str] | None = None,
 ) -> dict:
     """Ingest `input_dir` into the warehouse and validate it.
 
@@ -147,7 +148,7 @@ def sitrep_flow(
         logger.info("run %s: %s -> %s", run_id, summary.input_dir, db_path)
         try:
             _run(summary, Path(input_dir), db_path, batch_size, max_bytes, max(1, in_flight), revalidate,
-                 allow_outside_links, logger)
+                 allow_outside_links, tuple(suffixes or TEXT_SUFFIXES), logger)
         except Exception as exc:
             summary.message = summary.message or f"{type(exc).__name__}: {exc}".splitlines()[0]
             warehouse.finish_run(db_path, run_id, "failed", _as_dict(summary))
@@ -161,10 +162,10 @@ def sitrep_flow(
 
 
 def _run(summary: Summary, input_dir: Path, db_path: Path, batch_size: int, max_bytes: int, in_flight: int,
-         revalidate: bool, allow_outside_links: bool, logger) -> None:
+         revalidate: bool, allow_outside_links: bool, suffixes: tuple[str, ...], logger) -> None:
     seconds: Counter[str] = Counter()
     started = time.perf_counter()
-    found = scan_task(input_dir, db_path, allow_outside_links)
+    found = scan_task(input_dir, db_path, allow_outside_links, suffixes)
     seconds["ingest"] += time.perf_counter() - started
     summary.files_seen, summary.files_unchanged = found.files_seen, found.unchanged
     rejections = list(found.rejections)

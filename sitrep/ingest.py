@@ -15,7 +15,8 @@ from pathlib import Path
 
 import charset_normalizer
 
-TEXT_SUFFIXES = frozenset({".txt", ".text"})
+# Which file names are input: plain-text dumps and Markdown; `--suffix` names others.
+TEXT_SUFFIXES = (".txt", ".text", ".md")
 # A news article's text dump is tens of kilobytes; a file of megabytes is a log, a dump or an attack, and the
 # rules' cost grows faster than its length. --max-bytes raises the limit.
 DEFAULT_MAX_BYTES = 2 * 1024 * 1024
@@ -61,7 +62,8 @@ def display_name(name: str) -> str:
     return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
-def scan_folder(input_dir: Path, allow_outside_links: bool = False) -> tuple[list[FileEntry], list[Rejection]]:
+def scan_folder(input_dir: Path, allow_outside_links: bool = False,
+                suffixes: tuple[str, ...] = TEXT_SUFFIXES) -> tuple[list[FileEntry], list[Rejection]]:
     """List every file below `input_dir`, in a stable order, rejecting what is plainly not a text file.
 
     Hidden files and folders (names starting with '.') are skipped: they are editor and OS droppings, not input.
@@ -69,6 +71,7 @@ def scan_folder(input_dir: Path, allow_outside_links: bool = False) -> tuple[lis
     folder is refused unless `allow_outside_links` (input stays inside the folder the user named).
     """
     root = Path(input_dir)
+    suffixes = tuple(s.lower() if s.startswith(".") else "." + s.lower() for s in suffixes)
     if not root.is_dir():
         raise NotADirectoryError(f"input folder not found: {root}")
     entries: list[FileEntry] = []
@@ -77,11 +80,11 @@ def scan_folder(input_dir: Path, allow_outside_links: bool = False) -> tuple[lis
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         here = Path(dirpath)
         names = sorted(n for n in filenames if not n.startswith("."))
-        names += [d for d in dirnames if Path(d).suffix.lower() in TEXT_SUFFIXES]
+        names += [d for d in dirnames if Path(d).suffix.lower() in suffixes]
         for name in sorted(names):
             path = here / name
             rel = display_name(path.relative_to(root).as_posix())
-            entry, rejection = _stat_entry(path, rel, root, allow_outside_links)
+            entry, rejection = _stat_entry(path, rel, root, allow_outside_links, suffixes)
             if entry is not None:
                 entries.append(entry)
             if rejection is not None:
@@ -89,8 +92,8 @@ def scan_folder(input_dir: Path, allow_outside_links: bool = False) -> tuple[lis
     return entries, rejections
 
 
-def _stat_entry(path: Path, rel: str, root: Path | None = None,
-                allow_outside_links: bool = False) -> tuple[FileEntry | None, Rejection | None]:
+def _stat_entry(path: Path, rel: str, root: Path | None = None, allow_outside_links: bool = False,
+                suffixes: tuple[str, ...] = TEXT_SUFFIXES) -> tuple[FileEntry | None, Rejection | None]:
     try:
         st = path.stat()
     except OSError as exc:
@@ -104,8 +107,9 @@ def _stat_entry(path: Path, rel: str, root: Path | None = None,
         return None, Rejection(rel, "is a directory, not a file")
     if not path.is_file():
         return None, Rejection(rel, "not a regular file")
-    if path.suffix.lower() not in TEXT_SUFFIXES:
-        return None, Rejection(rel, f"not a text file (suffix {path.suffix or 'none'}; expected .txt)")
+    if path.suffix.lower() not in suffixes:
+        return None, Rejection(rel, f"suffix {path.suffix or '(none)'} is not read (read: {' '.join(suffixes)}; "
+                                    "--suffix adds one)")
     real = str(path.resolve())
     return FileEntry(display_name(real), rel, st.st_size, st.st_mtime_ns, real), None
 

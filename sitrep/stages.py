@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from sitrep import warehouse
 from sitrep.clean import clean_document
 from sitrep.extract import extract_facts
-from sitrep.ingest import DEFAULT_MAX_BYTES, FileEntry, RawDocument, Rejection, read_documents, scan_folder
+from sitrep.ingest import DEFAULT_MAX_BYTES, TEXT_SUFFIXES, FileEntry, RawDocument, Rejection, read_documents, scan_folder
 from sitrep.rows import CleanedDocument, ExtractedDocument, document_rows, merge, source_file_row
 
 __all__ = ["DEFAULT_MAX_BYTES", "ScanResult", "scan", "ingest", "clean", "extract", "load"]
@@ -25,9 +25,10 @@ class ScanResult:
     unchanged: int
 
 
-def scan(input_dir: Path, db_path: Path, allow_outside_links: bool = False) -> ScanResult:
+def scan(input_dir: Path, db_path: Path, allow_outside_links: bool = False,
+         suffixes: tuple[str, ...] = TEXT_SUFFIXES) -> ScanResult:
     """Which files need reading: new paths, and known paths whose size or modification time changed."""
-    entries, rejections = scan_folder(input_dir, allow_outside_links)
+    entries, rejections = scan_folder(input_dir, allow_outside_links, suffixes)
     known = warehouse.known_files(db_path)
     to_read = [e for e in entries if known.get(e.path, (None, None))[:2] != (e.byte_size, e.mtime_ns)]
     return ScanResult(to_read, rejections, files_seen=len(entries) + len(rejections),

@@ -73,7 +73,7 @@ def test_scan_rejects_other_file_types_and_directories_named_like_text(tmp_path)
     entries, rejections = scan_folder(tmp_path)
     assert [e.source_file for e in entries] == ["ok.txt"]
     reasons = {r.source_file: r.reason for r in rejections}
-    assert "not a text file" in reasons["photo.jpg"]
+    assert "suffix .jpg is not read" in reasons["photo.jpg"] and "--suffix" in reasons["photo.jpg"]
     assert "directory" in reasons["folder.txt"]
 
 
@@ -206,3 +206,12 @@ def test_a_file_of_megabytes_is_refused_by_default_with_the_option_that_lets_it_
     path.write_bytes(b"word " * (3 * 2**20 // 5))
     result = read_document(_entry(path, tmp_path))
     assert isinstance(result, Rejection) and "too large" in result.reason and "--max-bytes" in result.reason
+
+
+def test_markdown_is_read_and_another_suffix_only_when_named(tmp_path):
+    (tmp_path / "notes.md").write_text("Troops left the base.", encoding="utf-8")
+    (tmp_path / "dump.log").write_text("Troops left the base.", encoding="utf-8")
+    entries, rejections = scan_folder(tmp_path)
+    assert [e.source_file for e in entries] == ["notes.md"] and [r.source_file for r in rejections] == ["dump.log"]
+    entries, rejections = scan_folder(tmp_path, suffixes=(".md", "log"))
+    assert [e.source_file for e in entries] == ["dump.log", "notes.md"] and rejections == []
