@@ -15,8 +15,9 @@ from pathlib import Path
 
 import charset_normalizer
 
-# Which file names are input: plain-text dumps and Markdown; `--suffix` names others.
-TEXT_SUFFIXES = (".txt", ".text", ".md")
+# Which file names are input: text dumps. Not .md by default: a folder's README is not an article.
+# `--suffix md` (or any other) adds a suffix.
+TEXT_SUFFIXES = (".txt", ".text")
 # A news article's text dump is tens of kilobytes; a file of megabytes is a log, a dump or an attack, and the
 # rules' cost grows faster than its length. --max-bytes raises the limit.
 DEFAULT_MAX_BYTES = 2 * 1024 * 1024
