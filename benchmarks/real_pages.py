@@ -155,21 +155,35 @@ def check(entries: list[dict] | None = None) -> dict[str, list[str]]:
     return out
 
 
+def _required(g: dict, kind: str) -> set:
+    """The required facts of one kind as comparable keys (actor and count; base; the quote's first words)."""
+    keys = {"troops": lambda r: (r.get("actor"), r.get("count")),
+            "bases": lambda r: _fold(str(r.get("base", ""))).lower(),
+            "statements": lambda r: _fold(r.get("quote", "")).lower()[:25],
+            "amounts": lambda r: _fold(r.get("text", "")).lower()}[kind]
+    return {keys(r) for r in g.get(kind) or [] if r.get("required", True)}
+
+
 def agreement() -> dict:
-    """Where two independent labellings of the same page differ (the sample labelled twice)."""
+    """Where two independent labellings of the same page differ (the sample labelled twice): per page, the fields
+    and the required facts found by only one of the two."""
     rows = {}
     for second_path in sorted(SECOND.glob("*.json")):
         a = json.loads((GOLD / second_path.name).read_text(encoding="utf-8"))
         b = json.loads(second_path.read_text(encoding="utf-8"))
-        req = lambda g, k: sorted((r.get("actor"), r.get("count")) if k == "troops" else
-                                  (r.get("base"),) if k == "bases" else (_fold(r.get("quote", ""))[:30],)
-                                  for r in g.get(k) or [] if r.get("required", True))
-        rows[second_path.stem] = {
-            "title": a.get("title") == b.get("title"),
-            "published_on": a.get("published_on") == b.get("published_on"),
-            **{k: (req(a, k), req(b, k)) for k in ("troops", "bases", "statements")},
-        }
+        row = {f: (a.get(f), b.get(f)) for f in ("title", "published_on") if a.get(f) != b.get(f)}
+        for kind in ("troops", "bases", "statements", "amounts"):
+            first, second = _required(a, kind), _required(b, kind)
+            if first != second:
+                row[kind] = (sorted(first - second, key=repr), sorted(second - first, key=repr))
+        rows[second_path.stem] = row
     return rows
+
+
+def agreement_rates(rows: dict) -> dict[str, float]:
+    """Share of double-labelled pages on which the two labellings agree, per field or fact kind."""
+    fields = ("title", "published_on", "troops", "bases", "statements", "amounts")
+    return {f: round(sum(f not in r for r in rows.values()) / len(rows), 2) for f in fields} if rows else {}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -199,8 +213,10 @@ def main(argv: list[str] | None = None) -> int:
         return 1 if result else 0
     rows = agreement()
     for name, row in rows.items():
-        diffs = [k for k, v in row.items() if (v is False) or (isinstance(v, tuple) and v[0] != v[1])]
-        print(f"{name}: {'agree' if not diffs else 'differ on ' + ', '.join(diffs)}")
+        print(f"{name}: agree" if not row else f"{name}:")
+        for field, (first, second) in row.items():
+            print(f"  {field}: first {first!r} | second {second!r}")
+    print("agreement per page:", agreement_rates(rows))
     return 0
 
 
