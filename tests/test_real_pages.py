@@ -80,3 +80,16 @@ def test_the_manifest_records_where_each_page_came_from_and_its_split():
         assert {"file", "url", "query", "outlet", "story", "sha256", "split"} <= set(e), e.get("file")
         assert e["split"] in real_pages.SPLITS
     assert json.loads(json.dumps(MANIFEST)) == MANIFEST
+
+
+def test_the_agreement_names_facts_only_one_labeller_holds_required(tmp_path, monkeypatch):
+    first, second = tmp_path / "gold", tmp_path / "gold_second"
+    first.mkdir(), second.mkdir()
+    (first / "x.json").write_text(json.dumps(_gold()), encoding="utf-8")
+    other = _gold(troops=[{"actor": "USA", "count": 400, "action": ["withdraw"], "required": False}])
+    (second / "x.json").write_text(json.dumps(other), encoding="utf-8")
+    monkeypatch.setattr(real_pages, "GOLD", first)
+    monkeypatch.setattr(real_pages, "SECOND", second)
+    rows = real_pages.agreement()
+    assert rows == {"x": {"troops": ([("USA", 400)], [])}}
+    assert real_pages.agreement_rates(rows)["troops"] == 0.0 and real_pages.agreement_rates(rows)["title"] == 1.0
