@@ -81,9 +81,9 @@ def test_a_writer_gives_up_with_a_clear_error_when_the_file_stays_locked(warehou
         reader.wait()
 
 
-@pytest.mark.slow
-def test_a_run_killed_mid_load_leaves_no_half_document_and_the_next_run_completes_the_work(
-        input_dir, warehouse_path, tmp_path):
+def _run_until_batches_loaded(input_dir, warehouse_path, batches: int) -> tuple[subprocess.Popen, str]:
+    """`sitrep run` over 30 documents in batches of 3, as a process carrying its own mark, once `batches` batches
+    are committed; returns the process (its output still open) and the mark."""
     varied_seeds(input_dir, 30)
     mark = uuid.uuid4().hex
     env = {**os.environ, "PYTHONUNBUFFERED": "1", "SITREP_TEST_RUN": mark}
@@ -92,9 +92,16 @@ def test_a_run_killed_mid_load_leaves_no_half_document_and_the_next_run_complete
                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     deadline = time.monotonic() + 240
     for line in run.stdout:
-        if "loaded" in line and "files done" in line and "(3 of" not in line:  # at least two batches committed
+        if "loaded" in line and "files done" in line and f"({3 * batches} of" in line:
             break
         assert time.monotonic() < deadline, "the run never reached loading"
+    return run, mark
+
+
+@pytest.mark.slow
+def test_a_run_killed_mid_load_leaves_no_half_document_and_the_next_run_completes_the_work(
+        input_dir, warehouse_path, tmp_path):
+    run, mark = _run_until_batches_loaded(input_dir, warehouse_path, batches=2)
     os.kill(run.pid, signal.SIGKILL)
     run.wait()
     # The run's temporary Prefect server outlives a kill -9 of the run (issue 15 is to stop that): end it here.
@@ -113,17 +120,7 @@ def test_a_run_killed_mid_load_leaves_no_half_document_and_the_next_run_complete
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
 def test_a_signalled_run_is_recorded_as_cancelled_keeps_its_batches_and_stops_its_server(
         sig, input_dir, warehouse_path):
-    varied_seeds(input_dir, 30)
-    mark = uuid.uuid4().hex
-    env = {**os.environ, "PYTHONUNBUFFERED": "1", "SITREP_TEST_RUN": mark}
-    run = subprocess.Popen([sys.executable, "-m", "sitrep.cli", "run", "--input", str(input_dir), "--warehouse",
-                            str(warehouse_path), "--batch-size", "3"], cwd=ROOT, env=env,
-                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    deadline = time.monotonic() + 240
-    for line in run.stdout:
-        if "loaded" in line and "files done" in line:
-            break
-        assert time.monotonic() < deadline, "the run never reached loading"
+    run, mark = _run_until_batches_loaded(input_dir, warehouse_path, batches=1)
     run.send_signal(sig)
     rest = run.communicate(timeout=120)[0]
     assert run.returncode == 130, rest[-2000:]
