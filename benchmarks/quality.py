@@ -23,7 +23,9 @@ from pathlib import Path
 from benchmarks import real_pages
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))  # tests.conftest.load_folder: the stages as plain functions
+sys.path.insert(0, str(ROOT))  # tests.conftest: the stages as plain functions, our articles as published
+
+from tests.conftest import as_published, load_folder  # noqa: E402
 SHARED = ROOT.parent / "shared"
 SCORER = SHARED / "eval" / "score.py"
 OUT = ROOT / "benchmarks" / "out" / "quality.json"
@@ -36,19 +38,6 @@ COLUMNS = {
     "base date": "base_date_acc", "quotes P": "statements.P", "quotes R": "statements.R", "speaker": "speaker_acc",
     "amounts R": "amounts_recall", "F1": "extraction_f1",
 }
-
-
-def _as_published(articles: Path, target: Path) -> tuple[Path, Path]:
-    """Our extraction articles are bare bodies; give each the headline and date line a real page has."""
-    target.mkdir(parents=True)
-    for gold_file in sorted(articles.glob("*.json")):
-        gold = json.loads(gold_file.read_text(encoding="utf-8"))
-        day = dt.date.fromisoformat(gold["published_on"])
-        body = gold_file.with_suffix(".txt").read_text(encoding="utf-8")
-        (target / gold_file.with_suffix(".txt").name).write_text(
-            f"{gold['title']}\n\n{day:%B} {day.day}, {day.year}\n\n{body}", encoding="utf-8")
-        shutil.copy(gold_file, target)
-    return target, target
 
 
 def _real_part(split: str, target: Path) -> tuple[Path, Path, list[str]]:
@@ -73,7 +62,7 @@ def sets(tmp: Path) -> dict[str, tuple[Path, Path, list[str]]]:
     """set name -> (texts, gold, missing texts), built lazily where a set needs a folder of its own."""
     out = {
         "seeds": (ROOT / "seeds", SHARED / "gold" / "seeds", []),
-        "own articles": (*_as_published(ROOT / "tests" / "data" / "extract", tmp / "own"), []),
+        "own articles": (own := as_published(ROOT / "tests" / "data" / "extract", tmp / "own"), own, []),
         "own cleaning": (ROOT / "tests" / "data" / "clean", ROOT / "tests" / "data" / "clean", []),
         "independent": (ROOT / "tests" / "data" / "independent", ROOT / "tests" / "data" / "independent", []),
         "real dev": _real_part("dev", tmp / "dev"),
@@ -117,15 +106,11 @@ def _gold_has(gold: Path) -> set[str]:
 
 def _warm_up() -> None:
     """Data files read and patterns compiled once per process: a cost of start-up, not of throughput."""
-    from tests.conftest import load_folder
-
     with tempfile.TemporaryDirectory() as tmp:
         load_folder(ROOT / "seeds", Path(tmp) / "warm.duckdb")
 
 
 def score_set(texts: Path, gold: Path, db: Path) -> dict:
-    from tests.conftest import load_folder
-
     files = list(texts.glob("*.txt"))
     started = time.perf_counter()
     load_folder(texts, db)

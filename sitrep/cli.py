@@ -16,7 +16,7 @@ from sitrep.sqlout import FORMATS
 
 WAREHOUSE_HELP = ("DuckDB file (default: $SITREP_WAREHOUSE, else `warehouse` in ./sitrep.toml, "
                   "else warehouse/sitrep.duckdb under the working directory)")
-INPUT_HELP = "folder of .txt files (default: $SITREP_INPUT, else `input` in ./sitrep.toml, else ./seeds)"
+INPUT_HELP = "folder of text files (default: $SITREP_INPUT, else `input` in ./sitrep.toml, else ./seeds)"
 
 STAGES = ("ingest", "clean", "extract", "load", "validate")
 

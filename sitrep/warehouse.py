@@ -94,15 +94,15 @@ def run_script(con: duckdb.DuckDBPyConnection, relative: str, params: Mapping[st
             con.execute(body, {k: v for k, v in params.items() if f"${k}" in body})
 
 
+# sql/contract/ holds views over every table of a role; each is filled in from the contract.
+CONTRACT_VIEWS = {"fact_spans.sql": {"facts": contract.fact_selects},
+                  "table_sizes.sql": {"counts": contract.count_selects}}
+
+
 def view_scripts() -> list[Path]:
     """The views derived from the contract first, then the views, then the data-quality views over them."""
     return [SQL_DIR / "contract" / name for name in CONTRACT_VIEWS] + sorted((SQL_DIR / "views").glob("*.sql")) + \
         sorted((SQL_DIR / "dq").glob("*.sql"))
-
-
-# sql/contract/ holds views over every table of a role; each is filled in from the contract.
-CONTRACT_VIEWS = {"fact_spans.sql": {"facts": contract.fact_selects},
-                  "table_sizes.sql": {"counts": contract.count_selects}}
 
 
 def view_sql(script: Path) -> str:
@@ -254,12 +254,9 @@ def run_summary(path: Path | str, run_id: str) -> dict | None:
 
 
 def query(path: Path | str, sql: str) -> tuple[list[str], list[tuple]]:
-    """Run ad-hoc SQL read-only: a reader can never change the warehouse."""
-    with connect(path, read_only=True) as con:
-        cur = con.execute(sql)
-        if cur.description is None:
-            return [], []
-        return [d[0] for d in cur.description], cur.fetchall()
+    """Run ad-hoc SQL read-only (a reader can never change the warehouse): the last statement's result."""
+    results = query_all(path, sql)
+    return results[-1] if results else ([], [])
 
 
 def table_totals(path: Path | str) -> dict[str, int]:

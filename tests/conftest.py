@@ -1,6 +1,8 @@
 """Fixtures in one place. Prefect's state goes to a temporary folder, so tests never touch warehouse/ or ~/.prefect."""
 from __future__ import annotations
 
+import datetime as dt
+import json
 import os
 import shutil
 import tempfile
@@ -160,6 +162,19 @@ def load_folder(input_dir: Path, db: Path, batch_size: int = 500) -> dict[str, i
         pipeline.load(db, pipeline.extract(pipeline.clean(new)), known)
         new_total += len(new)
     return {"new": new_total, "unchanged": found.unchanged}
+
+
+def as_published(articles: Path, target: Path) -> Path:
+    """Our extraction articles are bare bodies; give each the headline and date line a real page has."""
+    target.mkdir(parents=True)
+    for gold_file in sorted(articles.glob("*.json")):
+        gold = json.loads(gold_file.read_text(encoding="utf-8"))
+        day = dt.date.fromisoformat(gold["published_on"])
+        body = gold_file.with_suffix(".txt").read_text(encoding="utf-8")
+        (target / gold_file.with_suffix(".txt").name).write_text(
+            f"{gold['title']}\n\n{day:%B} {day.day}, {day.year}\n\n{body}", encoding="utf-8")
+        shutil.copy(gold_file, target)
+    return target
 
 
 def varied_seeds(target: Path, copies: int) -> list[Path]:

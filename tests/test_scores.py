@@ -5,17 +5,15 @@ a lowered floor fails here until the change is written down in the file's `lower
 """
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import json
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, SHARED, load_folder
+from tests.conftest import ROOT, SHARED, as_published, load_folder
 
 SCORER = SHARED / "eval" / "score.py"
 FLOORS_FILE = ROOT / "tests" / "quality_floors.json"
@@ -39,19 +37,6 @@ def _score(db: Path, gold: Path) -> dict:
     return json.loads(out.read_text())
 
 
-def _as_published(articles: Path, target: Path) -> Path:
-    """Our extraction articles are bare bodies; give each the headline and date line a real page has."""
-    target.mkdir()
-    for gold_file in sorted(articles.glob("*.json")):
-        gold = json.loads(gold_file.read_text())
-        day = dt.date.fromisoformat(gold["published_on"])
-        body = gold_file.with_suffix(".txt").read_text(encoding="utf-8")
-        (target / gold_file.with_suffix(".txt").name).write_text(
-            f"{gold['title']}\n\n{day:%B} {day.day}, {day.year}\n\n{body}", encoding="utf-8")
-        shutil.copy(gold_file, target)
-    return target
-
-
 def _metric(score: dict, name: str) -> float:
     value = score
     for part in name.split("."):
@@ -73,7 +58,7 @@ def test_each_corpus_meets_its_pinned_floors(corpus, tmp_path):
     spec = FLOORS["corpora"][corpus]
     texts, gold = ROOT / spec["texts"], ROOT / spec["gold"]
     if corpus == "own_articles":
-        texts = gold = _as_published(texts, tmp_path / "articles")
+        texts = gold = as_published(texts, tmp_path / "articles")
     db = tmp_path / f"{corpus}.duckdb"
     load_folder(texts, db)
     assert _unmet(_score(db, gold), spec["floors"]) == []
