@@ -88,7 +88,7 @@ def analyse(
     stop = stopwords().get(lang, frozenset()) if lang else frozenset()
     notes.append(f"language: {lang}" if lang else "language: unknown (shape rules only)")
     feats = _with_stop_ratios(shapes, stop)
-    lab = label(lines, feats, phrases(), template_lines, lang is not None, thread_start, settings)
+    lab = label(lines, feats, phrases(), template_lines, lang, thread_start, settings)
     notes.extend(lab.notes)
     return lines, feats, lab, notes
 
@@ -119,10 +119,11 @@ def _is_widget(f: Features, s: CleanSettings) -> bool:
 
 def _published_on(feats: list[Features], kinds: list[str], body_idx: list[int], s: CleanSettings):
     """A date alone on a line before the body, else in a dateline opening the body, else in a short byline or
-    meta line ("Posted on 14 August 2025 by ...", "Syria | 16.03.2025 | 14:07") near the top of the article."""
+    meta line ("Posted on 14 August 2025 by ...", "Syria | 16.03.2025 | 14:07") near the top of the article.
+    Never from a caption: a picture is often older than the story it illustrates."""
     first = body_idx[0] if body_idx else len(feats)
     for i in range(first):
-        if kinds[i] != "body" and metadata.is_date_line(feats[i].text):
+        if kinds[i] not in ("body", "caption") and metadata.is_date_line(feats[i].text):
             d = metadata.find_date(feats[i].text)
             if d:
                 return d
@@ -133,7 +134,7 @@ def _published_on(feats: list[Features], kinds: list[str], body_idx: list[int], 
     # the article's first few lines, and every line above it: bylines and meta lines carry the date too
     reach = body_idx[min(len(body_idx) - 1, s.meta_reach)] if body_idx else len(feats)
     for i in range(reach):
-        if kinds[i] not in ("body", "comments") and feats[i].n_words <= s.meta_words:
+        if kinds[i] not in ("body", "comments", "caption") and feats[i].n_words <= s.meta_words:
             d = metadata.find_date(feats[i].text)
             if d:
                 return d

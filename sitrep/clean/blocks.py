@@ -7,9 +7,13 @@ exactly one line (the "nothing lost" guarantee rests on this module alone).
 """
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 _TAB_WIDTH = 4
+# A page's metadata printed ahead of its text on the first line (" date 2021-12-09 The headline ..."): a key and an
+# ISO date. It is a line of its own, so the date is read as the page's and the headline stays a headline.
+_META_PREFIX = re.compile(r"(?:date|published|updated):?\s+(?:19|20)\d\d-\d\d(?:-\d\d)?(?=\s)", re.IGNORECASE)
 
 
 class Line(NamedTuple):
@@ -36,6 +40,11 @@ def split_lines(raw_text: str) -> list[Line]:
             start = pos + len(piece) - len(stripped)
             lead = piece[: len(piece) - len(stripped)]
             indent = len(lead) + (_TAB_WIDTH - 1) * lead.count("\t")
+            meta = _META_PREFIX.match(body) if not lines else None
+            if meta and body[meta.end():].strip():
+                rest = len(body) - len(body[meta.end():].lstrip())
+                lines.append(Line(start, start + meta.end(), body[: meta.end()], indent, blanks))
+                start, body, indent, blanks = start + rest, body[rest:], 0, 0
             lines.append(Line(start, start + len(body), body, indent, blanks))
             blanks = 0
         else:

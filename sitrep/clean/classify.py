@@ -17,7 +17,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from . import metadata
+from . import captions, metadata
 from .blocks import Line
 from .lexicon import Lexicon, fold_line
 from .settings import DEFAULTS, CleanSettings
@@ -103,17 +103,20 @@ def label(
     feats: Sequence[Features],
     lexicon: Lexicon,
     template: frozenset[str],
-    lang_known: bool,
+    lang: str | None,
     thread_finder,
     s: CleanSettings = DEFAULTS,
 ) -> Labelled:
+    """lang: the document's language code, None when no function-word list fits (shape rules only)."""
     n = len(lines)
+    lang_known = lang is not None
     notes: list[str] = []
     folded = [fold_line(f.text) for f in feats]
     lex = [lexicon.lookup(f.text, f.n_words, fo) if f.n_words <= s.lexicon_max_words else None
            for f, fo in zip(feats, folded)]
     hard = [hard_kind(f, lx, bool(template) and fo in template, s) for f, lx, fo in zip(feats, lex, folded)]
     hard = _profile_boxes(_appeal_pitches(hard, lex, feats, s), lex, feats, s)
+    hard = [h or ("caption" if cap else None) for h, cap in zip(hard, captions.find(feats, hard, lang, s))]
     qual = [quality(f, lang_known, s) if h is None else BAD for f, h in zip(feats, hard)]
     code = [h is None and q in (SHORT, BAD, NEAR) and is_code_like(f, s) for f, h, q in zip(feats, hard, qual)]
     code = _code_blocks(code, qual, hard, feats, s)

@@ -153,7 +153,7 @@ def _compiled(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern or "(?!)")
 
 
-def _data_rows(path: Path) -> list[dict[str, str]]:
+def data_rows(path: Path) -> list[dict[str, str]]:
     with path.open(encoding="utf-8", newline="") as fh:
         return list(csv.DictReader(line for line in fh if not line.startswith("#")))
 
@@ -194,7 +194,7 @@ def phrases(path: Path = PHRASES_CSV) -> Lexicon:
     exact: dict[str, str] = {}
     starts: dict[str, list[Rule]] = {}
     rules: list[Rule] = []
-    for row in _data_rows(path):
+    for row in data_rows(path):
         kind, match, phrase, max_words = _checked(row, path)
         if match == "line":
             exact.setdefault(fold_line(phrase), kind)
@@ -212,7 +212,7 @@ def phrases(path: Path = PHRASES_CSV) -> Lexicon:
 def stopwords(path: Path = STOPWORDS_CSV) -> dict[str, frozenset[str]]:
     """Function words by language code."""
     by_lang: dict[str, set[str]] = {}
-    for row in _data_rows(path):
+    for row in data_rows(path):
         by_lang.setdefault(row["lang"].strip(), set()).add(row["word"].strip().lower())
     return {lang: frozenset(words) for lang, words in by_lang.items()}
 
@@ -231,7 +231,7 @@ def stopword_index(path: Path = STOPWORDS_CSV) -> dict[str, tuple[str, ...]]:
 def month_numbers(path: Path = MONTHS_CSV) -> dict[str, int]:
     """Month name or abbreviation as written (lower case) -> 1..12, for date lines in every listed language."""
     out = {}
-    for row in _data_rows(path):
+    for row in data_rows(path):
         month = int(row["month"])
         if not 1 <= month <= 12:
             raise ValueError(f"{path.name}: month {row['month']!r} of {row['name']!r} is not 1-12")

@@ -27,7 +27,7 @@ _ANY_YEAR = re.compile(r"(?:19|20)\d\d")
 _MONTH_YEAR = re.compile(rf"^{_MONTH}\s+{_YEAR}$", re.IGNORECASE)
 _WEEKDAY_TIME = re.compile(
     r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?|\b\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?|uhr|h)?|"
-    r"\b(?:updated|published|posted|on|at|am|um|gmt|utc|cet|est|edt|pst|[ap]\.?m\.?|publié|le|mis à jour|"
+    r"\b(?:date|dated|updated|published|posted|on|at|am|um|gmt|utc|cet|est|edt|pst|[ap]\.?m\.?|publié|le|mis à jour|"
     r"veröffentlicht|aktualisiert|publicado|el|actualizado)\b|[|,·•/–—:-]",
     re.IGNORECASE,
 )

@@ -39,6 +39,15 @@ class CleanSettings:
     list_max_items: int = 30             # a list a colon announces has at most this many items
     sentence_min_words: int = 6          # a line written as a sentence has at least this many words,
     sentence_max_cap_share: float = 0.35  # ...few of them capitalised
+    # --- captions and credits of pictures (captions.py) --------------------------------------------------------
+    caption_max_words: int = 60          # a caption is one or two sentences: a longer line is the article's,
+    credited_caption_words: int = 75     # ...unless a credit closes it (a wire caption is long)
+    bracket_credit_words: int = 6        # a credit in brackets closing a line is short: "(AP Photo/A. Name)"
+    credit_line_words: int = 12          # a credit alone on its line ("(U.S. Army)", "A. NAME/OUTLET") is short
+    scene_min_words: int = 4             # a scene ("Two soldiers stand guard") has a subject, a verb and more,
+    scene_subject_words: int = 8         # ...its verb within this many words of the start
+    duplicate_min_chars: int = 30        # a caption printed twice: copies at least this long,
+    duplicate_window: int = 3            # ...at most this many lines apart
     # --- the body region: clusters of good lines ------------------------------------------------------------
     max_gap: float = 5.0                 # good lines further apart (in gap cost) start a new cluster
     gap_cost_hard: float = 0.5           # an "Advertisement" or caption barely parts two paragraphs
