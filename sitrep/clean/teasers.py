@@ -1,0 +1,65 @@
+"""Find other stories' headlines, and their teasers, inside an article's region.
+
+A list of other stories ("Defence firm reports half-year results", "READ  Minister condemns threats") sits between
+an article's paragraphs with nothing to mark it but its shape: title-like lines (a few words, no final stop) whose
+words the article never uses. A teaser paragraph printed under such a headline shares its words with the
+headline, not with the article. The article's own subheadings stay, however witty: they are short, and the paragraph
+under one carries on the article.
+Words are compared by the crude stem the headline picker uses (metadata.STEM), which needs no language.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from .metadata import STEM
+from .settings import DEFAULTS, CleanSettings
+from .signals import Features
+
+
+def _stems(f: Features) -> set[str]:
+    return {w[:STEM] for w in f.words if len(w) > 3 and not w.isdigit()}
+
+
+def _title_like(f: Features, s: CleanSettings) -> bool:
+    """A few words without a final stop (Title Case proves nothing: German capitalises every noun)."""
+    return s.teaser_min_words <= f.n_words <= s.teaser_max_words and not f.terminal
+
+
+# A link's label in capitals before another story's headline: "READ  Minister condemns ...", "WATCH: ...".
+_LABEL = re.compile(r"^[A-Z]{3,}(?: [A-Z]{2,}){0,2}(?::\s*|\s{2,}|\s+(?=[A-Z]))(?=\S)")
+
+
+def _labelled(f: Features) -> bool:
+    return bool(_LABEL.match(f.text))
+
+
+def find(feats: Sequence[Features], kinds: Sequence[str], s: CleanSettings = DEFAULTS) -> set[int]:
+    """Lines kept as body that are another story's headline, or the teaser under one."""
+    kept = [i for i, k in enumerate(kinds) if k in ("body", "title")]
+    stems = {i: _stems(feats[i]) for i in kept}
+    foreign: set[int] = set()
+    body = [i for i in kept if kinds[i] == "body"]
+    for i in body[1:-1]:  # the line opening the article is its dek, the closing one its credit line
+        if i in foreign or not _title_like(feats[i], s) or len(stems[i]) < s.teaser_min_stems:
+            continue
+        after = next((j for j in kept if j > i), None)  # a teaser under the headline would share its words
+        article = set().union(*(stems[j] for j in kept if j not in (i, after) and j not in foreign))
+        if len(stems[i] & article) > s.teaser_max_shared * len(stems[i]):
+            continue
+        nxt = i + 1
+        if (feats[i].n_words <= s.subheading_max_words and nxt < len(kinds) and kinds[nxt] == "body"
+                and not _labelled(feats[i]) and not _title_like(feats[nxt], s)
+                and len(stems[nxt] & article) > len(stems[nxt] & stems[i])):
+            continue  # the article's own subheading: the paragraph under it carries on the article
+        foreign.add(i)
+        block = set(stems[i])
+        for j in (k for k in kept if k > i):
+            if kinds[j] != "body" or not stems[j]:
+                break
+            rest = set().union(*(stems[k] for k in kept if k != j and k not in foreign))
+            if len(stems[j] & block) <= len(stems[j] & rest - block):
+                break  # the article resumes: this line shares more with it than with the other story
+            foreign.add(j)
+            block |= stems[j]
+    return foreign
