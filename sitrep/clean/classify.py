@@ -17,7 +17,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from . import captions, metadata, teasers
+from . import address, captions, metadata, teasers
 from .blocks import Line
 from .lexicon import Lexicon, fold_line
 from .settings import DEFAULTS, CleanSettings
@@ -184,6 +184,8 @@ def label(
             kinds[i] = hard[i] or ("title" if i in title_set else "other")
     for i in teasers.find(feats, kinds, s):
         kinds[i] = "navigation"  # another story's headline, or its teaser
+    for i in address.find(feats, kinds, lang, s):
+        kinds[i] = "other"  # an appeal or an editor's note to the reader
     for i in range(end, n):
         if hard[i] is None or lex[i] in ("thread", "weak-thread"):
             kinds[i] = "comments"

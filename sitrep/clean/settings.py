@@ -50,10 +50,13 @@ class CleanSettings:
     duplicate_window: int = 3            # ...at most this many lines apart
     # --- other stories' headlines and teasers inside the region (teasers.py) -----------------------------------
     teaser_min_words: int = 3            # a headline has a few words,
-    teaser_max_words: int = 20           # ...not a paragraph's worth, and no final stop
+    teaser_max_words: int = 14           # ...not a paragraph's worth, and no final stop
     subheading_max_words: int = 6        # a witty subheading is short; a longer headline sharing nothing is another's
     teaser_min_stems: int = 3            # too few content words prove nothing ("Quick Facts")
     teaser_max_shared: float = 0.1       # another story's headline: at most this share of its words in the article
+    # --- lines that speak to the reader (address.py) -----------------------------------------------------------
+    address_max_words: int = 30          # an appeal or an editor's note is short; a longer line is the article's
+    address_you_words: int = 12          # at the article's end, a line in the second person alone is a note this short
     # --- the body region: clusters of good lines ------------------------------------------------------------
     max_gap: float = 5.0                 # good lines further apart (in gap cost) start a new cluster
     gap_cost_hard: float = 0.5           # an "Advertisement" or caption barely parts two paragraphs

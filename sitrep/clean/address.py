@@ -1,0 +1,68 @@
+"""Find the lines in which a page speaks to its reader: "Check back for updates", "Have you been affected? Let us
+know", "You've reached your free article limit", "Read the original article on ...".
+
+A news report speaks of people; a widget, an appeal or an editor's note speaks to the reader, in the second person
+or with a call to act. Inside the article such a line is removed only when it does both; at the article's end, where
+notes and appeals gather, a call is enough, and so is a short line in the second person. Quotations and reported speech are the article's, whoever they address.
+The words are data (sitrep/gazetteers/reader_address.csv), per language.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from .captions import REPORTING_CSV
+from .lexicon import GAZETTEERS, data_rows
+from .settings import DEFAULTS, CleanSettings
+from .signals import Features
+
+ADDRESS_CSV = GAZETTEERS / "reader_address.csv"
+_QUOTE = re.compile("[\"“”«»„]")
+_SENTENCE_START = re.compile(r"(?:^|[.!?]\s+)[\"'“‘(]?(\w[\w']*(?:\s+\w[\w']*){0,2})")
+
+
+@dataclass(frozen=True)
+class AddressWords:
+    you: frozenset[str]
+    call: tuple[str, ...]  # lower case, possibly several words ("let us know")
+    reporting: frozenset[str]
+
+
+@functools.cache
+def words(lang: str, path: Path = ADDRESS_CSV, verbs: Path = REPORTING_CSV) -> AddressWords | None:
+    rows = [r for r in data_rows(path) if (r.get("lang") or "").strip() == lang]
+    if not rows:
+        return None
+    pick = lambda kind: [r["word"].strip().lower() for r in rows if r["kind"].strip() == kind]  # noqa: E731
+    reporting = frozenset(r["verb"].strip().lower() for r in data_rows(verbs) if r["kind"].strip() != "participle")
+    return AddressWords(frozenset(pick("you")), tuple(pick("call")), reporting)
+
+
+def _speaks_to_reader(f: Features, w: AddressWords) -> tuple[bool, bool]:
+    """(second person, a call to act), outside quotations and reported speech."""
+    if _QUOTE.search(f.text) or any(x in w.reporting for x in f.words):
+        return False, False
+    you = any(x in w.you for x in f.words)
+    openings = [m.group(1).lower() for m in _SENTENCE_START.finditer(f.text)]
+    return you, any(o == c or o.startswith(c + " ") for o in openings for c in w.call)
+
+
+def find(feats: Sequence[Features], kinds: Sequence[str], lang: str | None, s: CleanSettings = DEFAULTS) -> set[int]:
+    """Body lines that speak to the reader: inside the article both ways at once, at its end either way."""
+    w = words(lang) if lang else None
+    if w is None:
+        return set()
+    body = [i for i, k in enumerate(kinds) if k == "body"]
+    out: set[int] = set()
+    for i in body:
+        if feats[i].n_words <= s.address_max_words and all(_speaks_to_reader(feats[i], w)):
+            out.add(i)
+    for i in reversed(body[1:]):  # the closing lines, up to the last one that reports
+        you, call = _speaks_to_reader(feats[i], w) if feats[i].n_words <= s.address_max_words else (False, False)
+        if not (call or (you and feats[i].n_words <= s.address_you_words)):
+            break
+        out.add(i)
+    return out
