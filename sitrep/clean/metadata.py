@@ -106,11 +106,12 @@ def is_date_line(text: str) -> bool:
 
 
 def is_headline(f: Features) -> bool:
-    """Could this line be a headline: a short run of words, not a sentence, not a date, not a link."""
+    """Could this line be a headline: a short run of words, not a sentence (nor a piece of one ending in a comma:
+    "from The Daily,"), not a date, not a link."""
     return (
         2 <= f.n_words <= 30
         and f.n_chars <= 200
-        and not f.text.endswith(".")
+        and not f.text.endswith((".", ","))
         and f.alpha_ratio >= 0.6
         and f.url_chars == 0
         and f.glued < 2
@@ -119,7 +120,6 @@ def is_headline(f: Features) -> bool:
         and not (f.n_words <= 8 and _ROLE.match(f.text))
         and not _TRAIL.search(f.text)
         and not (f.n_words <= 5 and _DATE_ISH.search(f.text))
-
         and not (f.text.count(" ") >= 4 and _MENU_ROW.search(f.text))
         and not is_date_line(f.text)
     )

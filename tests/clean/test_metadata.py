@@ -116,3 +116,8 @@ def test_a_short_thank_you_line_is_not_the_title_for_sharing_one_word_with_the_b
     body = f"{PARA} Readers thanked the soldiers.\n\n{PARA2}\n"
     doc = clean_document(f"Support our work\nThank you!\nWorld | 16.03.2025 | 14:07\nBattalion moves to the eastern border\n\n{body}")
     assert doc.title == "Battalion moves to the eastern border"
+
+
+def test_piece_of_a_sentence_ending_in_a_comma_is_not_the_title():
+    doc = clean_document(f"Troops leave the northern base\n\nfrom The Morning Paper,\n\n{PARA}\n\n{PARA2}\n")
+    assert doc.title == "Troops leave the northern base"
