@@ -11,7 +11,7 @@ from collections.abc import Iterable
 
 import ftfy
 
-from . import metadata
+from . import captions, metadata
 from .blocks import Line, split_lines
 from .classify import Labelled, label
 from .lexicon import fold_line, phrases, stopword_index, stopwords
@@ -118,12 +118,15 @@ def _is_widget(f: Features, s: CleanSettings) -> bool:
 
 
 def _published_on(feats: list[Features], kinds: list[str], body_idx: list[int], s: CleanSettings):
-    """A date alone on a line before the body, else in a dateline opening the body, else in a short byline or
+    """A date alone on a line before the body, else in a dateline opening the body (a wire's, or a place and a
+    date), else in a short byline or
     meta line ("Posted on 14 August 2025 by ...", "Syria | 16.03.2025 | 14:07") near the top of the article.
-    Never from a caption: a picture is often older than the story it illustrates."""
+    Never from a picture's caption (a picture is often older than the story it illustrates; a source note is no
+    picture's), nor from a list of other stories and their dates (a date line there is navigation)."""
+    kinds = ["other" if k == "caption" and captions.is_source_note(f.text) else k for k, f in zip(kinds, feats)]
     first = body_idx[0] if body_idx else len(feats)
     for i in range(first):
-        if kinds[i] not in ("body", "caption") and metadata.is_date_line(feats[i].text):
+        if kinds[i] not in ("body", "caption", "navigation") and metadata.is_date_line(feats[i].text):
             d = metadata.find_date(feats[i].text)
             if d:
                 return d
@@ -131,10 +134,14 @@ def _published_on(feats: list[Features], kinds: list[str], body_idx: list[int], 
         head = feats[body_idx[0]].text[:80]
         if metadata.DATELINE.match(head):
             return metadata.find_date(head)
+        place = metadata.DATED_PLACE.match(head)
+        if place and metadata.find_date(place.group()):
+            return metadata.find_date(place.group())
     # the article's first few lines, and every line above it: bylines and meta lines carry the date too
     reach = body_idx[min(len(body_idx) - 1, s.meta_reach)] if body_idx else len(feats)
     for i in range(reach):
-        if kinds[i] not in ("body", "comments", "caption") and feats[i].n_words <= s.meta_words:
+        if (kinds[i] not in ("body", "comments", "caption") and feats[i].n_words <= s.meta_words
+                and not (kinds[i] == "navigation" and metadata.is_date_line(feats[i].text))):
             d = metadata.find_date(feats[i].text)
             if d:
                 return d

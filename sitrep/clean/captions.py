@@ -21,7 +21,7 @@ from .signals import Features
 
 CUES_CSV = GAZETTEERS / "caption_cues.csv"
 REPORTING_CSV = GAZETTEERS / "reporting_verbs.csv"
-CUE_KINDS = frozenset({"credit", "credit_phrase", "agency", "scene_verb", "scene_marker", "not_subject"})
+CUE_KINDS = frozenset({"credit", "credit_phrase", "agency", "scene_verb", "scene_marker", "not_subject", "source"})
 
 _PICTURE_SLOT = re.compile(r"^\S+\.(?:jpe?g|png|gif|webp|avif)$", re.IGNORECASE)
 _CAP = r"[A-Z][\w.'’&-]*"
@@ -53,6 +53,7 @@ class CaptionCues:
     credit: re.Pattern[str]  # a credit word in a credit's shape ("Photo by", "Foto:") or a credit phrase
     credit_word: re.Pattern[str]
     agency: re.Pattern[str]
+    source: re.Pattern[str]  # a source note opening the line: "(Source: ...", "Quelle: ..."
     scene: dict[str, SceneCues]  # by language code
     reporting: frozenset[str]  # reporting verbs: a line using one is the article's prose
 
@@ -86,6 +87,7 @@ def cues(path: Path = CUES_CSV, verbs: Path = REPORTING_CSV) -> CaptionCues:
                           re.IGNORECASE),
         credit_word=re.compile(rf"\b(?:{word})\b", re.IGNORECASE),
         agency=re.compile(rf"(?<![\w-])(?:{_alternation(of('agency'))})(?![\w-])"),
+        source=re.compile(rf"^[(\[]?(?:{_alternation(of('source'))})\s*:", re.IGNORECASE),
         scene=scene,
         reporting=frozenset(r["verb"].strip().lower() for r in data_rows(verbs) if r["kind"].strip() != "participle"),
     )
@@ -107,6 +109,13 @@ def has_credit(text: str, c: CaptionCues, s: CleanSettings = DEFAULTS) -> bool:
         if c.agency.search(who) or c.agency.search(src) or ((len(who.split()) >= 2 or who.isupper()) and _SHOUTED.search(who + " " + src)):
             return True  # an agency, or a person's name and capitals: not "Questions on Climate / FAQ"
     return "." in text and bool(_VIA_CREDIT.search(text))
+
+
+def is_source_note(text: str, c: CaptionCues | None = None) -> bool:
+    """A note on where the article comes from ("(Source: Ministry of Defence; issued 25 July 2019)"), not on a picture:
+    removed like a caption, but its date is the article's."""
+    c = c or cues()
+    return bool(c.source.match(text)) and not (c.credit_word.search(text) or c.agency.search(text))
 
 
 def is_credit_line(f: Features, c: CaptionCues, s: CleanSettings = DEFAULTS) -> bool:

@@ -18,7 +18,8 @@ _MONTH = r"(?P<mon>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _DATE_PATTERNS = [
-    re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.IGNORECASE),
+    # a month glued to the word before it counts too ("By A. NameJune 29, 2022": a byline run into its date)
+    re.compile(rf"(?:\b|(?<=[a-z])(?-i:(?=[A-Z]))){_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.IGNORECASE),
     re.compile(rf"\b{_DAY}\.?\s+(?:de\s+)?{_MONTH},?\s+(?:de\s+)?{_YEAR}\b", re.IGNORECASE),
     re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>\d\d)-(?P<day>\d\d)\b"),
     re.compile(r"\b(?P<day>\d{1,2})\.(?P<mnum>\d{1,2})\.(?P<year>(?:19|20)\d\d)\b"),
@@ -31,6 +32,8 @@ _WEEKDAY_TIME = re.compile(
     r"veröffentlicht|aktualisiert|publicado|el|actualizado)\b|[|,·•/–—:-]",
     re.IGNORECASE,
 )
+# "PLACE, 29th January 2024: ...", "Place, Jan. 8, 2020 — ...": a place and a full date opening the first paragraph.
+DATED_PLACE = re.compile(r"^[A-Z][^.!?:–—]{0,70}?(?:19|20)\d\d\s*(?::|–|—|--|-\s)")
 # "BAGHDAD (Reuters) -", "KABUL, Jan 8 (AP) —": a wire dateline opening the first paragraph.
 DATELINE = re.compile(r"^[A-Z][A-Za-z .,'/-]{1,60}?\((?P<pub>[A-Z][\w&.' -]{1,30}?)\)\s*[-–—]")
 _SUPPORT = re.compile(r"^support\s+(?P<pub>[A-Z][\w.&-]*(?: [A-Z][\w.&-]*)?)$", re.IGNORECASE)

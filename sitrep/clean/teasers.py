@@ -1,4 +1,4 @@
-"""Find other stories' headlines, and their teasers, inside an article's region.
+"""Find other stories' headlines, and their teasers, inside an article's region, and lists of dated headlines.
 
 A list of other stories ("Defence firm reports half-year results", "READ  Minister condemns threats") sits between
 an article's paragraphs with nothing to mark it but its shape: title-like lines (a few words, no final stop) whose
@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .metadata import STEM
+from .metadata import STEM, is_date_line
 from .settings import DEFAULTS, CleanSettings
 from .signals import Features
 
@@ -63,3 +63,16 @@ def find(feats: Sequence[Features], kinds: Sequence[str], s: CleanSettings = DEF
             foreign.add(j)
             block |= stems[j]
     return foreign
+
+
+def dated_list(feats: Sequence[Features], s: CleanSettings = DEFAULTS) -> set[int]:
+    """Headlines each followed by its date, two or more in a row: a list of other stories. Its lines, the dates
+    included (none of them is the article's publication date)."""
+    n = len(feats)
+    dated = [i + 1 < n and is_date_line(feats[i + 1].text) and not is_date_line(feats[i].text)
+             and s.teaser_min_words <= feats[i].n_words <= s.teaser_max_words for i in range(n)]
+    out: set[int] = set()
+    for i in range(n):
+        if dated[i] and ((i >= 2 and dated[i - 2]) or (i + 2 < n and dated[i + 2])):
+            out.update((i, i + 1))
+    return out

@@ -121,3 +121,28 @@ def test_a_short_thank_you_line_is_not_the_title_for_sharing_one_word_with_the_b
 def test_piece_of_a_sentence_ending_in_a_comma_is_not_the_title():
     doc = clean_document(f"Troops leave the northern base\n\nfrom The Morning Paper,\n\n{PARA}\n\n{PARA2}\n")
     assert doc.title == "Troops leave the northern base"
+
+
+def test_list_of_other_stories_with_their_dates_gives_no_date():
+    raw = (f"Shipyard Reports Record Orders for the Year\nAugust 2, 2020\nRegional Airline Adds Three Routes\n"
+           f"August 4, 2020\n\nTroops leave the northern base\n\n{PARA}\n\n{PARA2}\n")
+    doc = clean_document(raw)
+    assert doc.published_on is None
+    assert "Shipyard Reports" not in doc.clean_text
+
+
+def test_date_of_a_source_note_is_the_articles():
+    doc = clean_document(f"Troops leave the northern base\n\n(Source: Ministry of Defence; issued March 5, 2021)\n\n"
+                         f"{PARA}\n\n{PARA2}\n")
+    assert doc.published_on == datetime.date(2021, 3, 5)
+    assert "Source:" not in doc.clean_text
+
+
+def test_place_and_date_opening_the_first_paragraph_give_published_on():
+    doc = clean_document(f"Troops leave the northern base\n\nNorthport, 29th January 2024: {PARA}\n\n{PARA2}\n")
+    assert doc.published_on == datetime.date(2024, 1, 29)
+
+
+def test_date_glued_to_the_byline_gives_published_on():
+    doc = clean_document(f"Troops leave the northern base\n\nBy Staff Sgt. Jane DoeJune 29, 2022\n\n{PARA}\n\n{PARA2}\n")
+    assert doc.published_on == datetime.date(2022, 6, 29)
