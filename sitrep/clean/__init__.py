@@ -11,7 +11,7 @@ from collections.abc import Iterable
 
 import ftfy
 
-from . import captions, metadata
+from . import captions, metadata, sentences
 from .blocks import Line, split_lines
 from .classify import Labelled, label
 from .lexicon import fold_line, phrases, stopword_index, stopwords
@@ -53,9 +53,18 @@ def clean_document(raw_text: str, template_lines: frozenset[str] = frozenset(),
     if not lines:
         return CleanDoc(None, None, None, "", [], [], notes)
 
-    blocks = [Block(kind, ln.start, ln.end, ln.text) for kind, ln in zip(lab.kinds, lines)]
+    lang = lab.lang
+    pieces = sentences.split_furniture(lines, lab.kinds, [f.n_words for f in feats], phrases(), lang, settings)
+    blocks: list[Block] = []
+    paragraphs: list[str] = []
+    for i, (kind, ln) in enumerate(zip(lab.kinds, lines)):
+        for k, start, end in pieces.get(i, [(kind, ln.start, ln.end)]):
+            blocks.append(Block(k, start, end, raw_text[start:end]))
+        if kind == "body":
+            paragraphs.append(" ".join(raw_text[a:b] for k, a, b in pieces.get(i, [(kind, ln.start, ln.end)])
+                                       if k == "body"))
     body_idx = [i for i, k in enumerate(lab.kinds) if k == "body"]
-    clean_text = _repair("\n\n".join(lines[i].text for i in body_idx), notes)
+    clean_text = _repair("\n\n".join(p for p in paragraphs if p), notes)
 
     title = _repair(feats[lab.title_lines[0]].text) if lab.title_lines else None
     comments: list[Comment] = []

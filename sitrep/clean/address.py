@@ -41,7 +41,7 @@ def words(lang: str, path: Path = ADDRESS_CSV, verbs: Path = REPORTING_CSV) -> A
     return AddressWords(frozenset(pick("you")), tuple(pick("call")), reporting)
 
 
-def _speaks_to_reader(f: Features, w: AddressWords) -> tuple[bool, bool]:
+def speaks_to_reader(f: Features, w: AddressWords) -> tuple[bool, bool]:
     """(second person, a call to act), outside quotations and reported speech."""
     if _QUOTE.search(f.text) or any(x in w.reporting for x in f.words):
         return False, False
@@ -58,10 +58,10 @@ def find(feats: Sequence[Features], kinds: Sequence[str], lang: str | None, s: C
     body = [i for i, k in enumerate(kinds) if k == "body"]
     out: set[int] = set()
     for i in body:
-        if feats[i].n_words <= s.address_max_words and all(_speaks_to_reader(feats[i], w)):
+        if feats[i].n_words <= s.address_max_words and all(speaks_to_reader(feats[i], w)):
             out.add(i)
     for i in reversed(body[1:]):  # the closing lines, up to the last one that reports
-        you, call = _speaks_to_reader(feats[i], w) if feats[i].n_words <= s.address_max_words else (False, False)
+        you, call = speaks_to_reader(feats[i], w) if feats[i].n_words <= s.address_max_words else (False, False)
         if not (call or (you and feats[i].n_words <= s.address_you_words)):
             break
         out.add(i)

@@ -21,7 +21,8 @@ from .signals import Features
 
 CUES_CSV = GAZETTEERS / "caption_cues.csv"
 REPORTING_CSV = GAZETTEERS / "reporting_verbs.csv"
-CUE_KINDS = frozenset({"credit", "credit_phrase", "agency", "scene_verb", "scene_marker", "not_subject", "source"})
+CUE_KINDS = frozenset({"credit", "credit_phrase", "caption_opening", "agency", "scene_verb", "scene_marker",
+                       "not_subject", "source"})
 
 _PICTURE_SLOT = re.compile(r"^\S+\.(?:jpe?g|png|gif|webp|avif)$", re.IGNORECASE)
 _CAP = r"[A-Z][\w.'’&-]*"
@@ -54,6 +55,7 @@ class CaptionCues:
     credit_word: re.Pattern[str]
     agency: re.Pattern[str]
     source: re.Pattern[str]  # a source note opening the line: "(Source: ...", "Quelle: ..."
+    opening: re.Pattern[str]  # words a caption opens with, as written: "FILE –", "PHOTO:"
     scene: dict[str, SceneCues]  # by language code
     reporting: frozenset[str]  # reporting verbs: a line using one is the article's prose
 
@@ -88,6 +90,7 @@ def cues(path: Path = CUES_CSV, verbs: Path = REPORTING_CSV) -> CaptionCues:
         credit_word=re.compile(rf"\b(?:{word})\b", re.IGNORECASE),
         agency=re.compile(rf"(?<![\w-])(?:{_alternation(of('agency'))})(?![\w-])"),
         source=re.compile(rf"^[(\[]?(?:{_alternation(of('source'))})\s*:", re.IGNORECASE),
+        opening=re.compile(rf"^(?:{_alternation(of('caption_opening'))})(?=\s|$)"),
         scene=scene,
         reporting=frozenset(r["verb"].strip().lower() for r in data_rows(verbs) if r["kind"].strip() != "participle"),
     )
@@ -109,6 +112,11 @@ def has_credit(text: str, c: CaptionCues, s: CleanSettings = DEFAULTS) -> bool:
         if c.agency.search(who) or c.agency.search(src) or ((len(who.split()) >= 2 or who.isupper()) and _SHOUTED.search(who + " " + src)):
             return True  # an agency, or a person's name and capitals: not "Questions on Climate / FAQ"
     return "." in text and bool(_VIA_CREDIT.search(text))
+
+
+def opens_caption(text: str, c: CaptionCues | None = None) -> bool:
+    """A line or sentence that opens as captions do: "FILE – Soldiers march ...", "PHOTO: ..."."""
+    return bool((c or cues()).opening.match(text))
 
 
 def is_source_note(text: str, c: CaptionCues | None = None) -> bool:
@@ -174,10 +182,12 @@ def find(feats: Sequence[Features], hard: Sequence[str | None], lang: str | None
     # A credit outweighs a reporting verb or a quote: "Esper, shown here at a briefing, said ... Photo by A. Name/UPI"
     credited = [free[i] and feats[i].n_words <= s.credited_caption_words and has_credit(feats[i].text, c, s)
                 for i in range(n)]
-    out = [slot[i] or credit_line[i] or credited[i] or (prose[i] and is_scene(feats[i], scene, s)) for i in range(n)]
+    out = [slot[i] or credit_line[i] or credited[i]
+           or (prose[i] and (is_scene(feats[i], scene, s) or opens_caption(feats[i].text, c))) for i in range(n)]
     for i, j in _near_duplicates(feats, s):
         longer, shorter = sorted((feats[i].text, feats[j].text), key=len, reverse=True)
-        if free[i] and free[j] and (out[i] or out[j] or has_credit(longer[len(shorter):], c, s)):
+        extra = longer[len(shorter):].strip()  # what one copy adds: its credit, "(Army Engineers)" or "Photo: ..."
+        if free[i] and free[j] and (out[i] or out[j] or has_credit(extra, c, s) or _BRACKETED_LINE.match(extra)):
             out[i] = out[j] = True  # printed twice, once with its credit: a picture's caption
     picture_credit = [credit_line[i] and bool(_BRACKETED_LINE.match(feats[i].text) or c.credit.search(feats[i].text))
                       for i in range(n)]

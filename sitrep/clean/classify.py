@@ -36,6 +36,7 @@ class Labelled:
     qual: list[str] = field(default_factory=list)  # per line: good / near / short / bad (why a line went)
     hard: list[str | None] = field(default_factory=list)  # per line: the kind fixed by the line alone, if any
     region: tuple[int, int] | None = None  # first and last line of the body region
+    lang: str | None = None  # the document's language, None when no function-word list fits
 
 
 def quality(f: Features, lang_known: bool, s: CleanSettings = DEFAULTS) -> str:
@@ -189,7 +190,7 @@ def label(
     for i in range(end, n):
         if hard[i] is None or lex[i] in ("thread", "weak-thread"):
             kinds[i] = "comments"
-    return Labelled(kinds, sorted(title_set), region[0] if region else None, thread_at, notes, qual, hard, region)
+    return Labelled(kinds, sorted(title_set), region[0] if region else None, thread_at, notes, qual, hard, region, lang)
 
 
 def _lead(

@@ -57,6 +57,9 @@ class CleanSettings:
     # --- lines that speak to the reader (address.py) -----------------------------------------------------------
     address_max_words: int = 30          # an appeal or an editor's note is short; a longer line is the article's
     address_you_words: int = 12          # at the article's end, a line in the second person alone is a note this short
+    # --- furniture inside long body lines, sentence by sentence (sentences.py) ---------------------------------
+    sentence_split_words: int = 20       # a body line longer than this is judged sentence by sentence too
+    sentence_furniture_words: int = 12   # a sentence of a furniture phrase ("Enditem", "Read more") is this short
     # --- the body region: clusters of good lines ------------------------------------------------------------
     max_gap: float = 5.0                 # good lines further apart (in gap cost) start a new cluster
     gap_cost_hard: float = 0.5           # an "Advertisement" or caption barely parts two paragraphs
