@@ -28,6 +28,7 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+)[\"'“‘(]?(\w[\w']*(?:\s+\w[\w']
 class AddressWords:
     you: frozenset[str]
     call: tuple[str, ...]  # lower case, possibly several words ("let us know")
+    me: frozenset[str]
     reporting: frozenset[str]
 
 
@@ -38,7 +39,7 @@ def words(lang: str, path: Path = ADDRESS_CSV, verbs: Path = REPORTING_CSV) -> A
         return None
     pick = lambda kind: [r["word"].strip().lower() for r in rows if r["kind"].strip() == kind]  # noqa: E731
     reporting = frozenset(r["verb"].strip().lower() for r in data_rows(verbs) if r["kind"].strip() != "participle")
-    return AddressWords(frozenset(pick("you")), tuple(pick("call")), reporting)
+    return AddressWords(frozenset(pick("you")), tuple(pick("call")), frozenset(pick("me")), reporting)
 
 
 def speaks_to_reader(f: Features, w: AddressWords) -> tuple[bool, bool]:
@@ -48,6 +49,16 @@ def speaks_to_reader(f: Features, w: AddressWords) -> tuple[bool, bool]:
     you = any(x in w.you for x in f.words)
     openings = [m.group(1).lower() for m in _SENTENCE_START.finditer(f.text)]
     return you, any(o == c or o.startswith(c + " ") for o in openings for c in w.call)
+
+
+_TOKEN = re.compile(r"[^\W\d_][\w'’]*")
+_QUOTED = re.compile(r"[\"“„«][^\"“”„«»]*[\"”»]?")
+
+
+def speaks_for_writer(f: Features, w: AddressWords) -> bool:
+    """A first-person word outside quotations ("We need more than that"); "US" in capitals is a country."""
+    text = _QUOTED.sub(" ", f.text)
+    return any(t.lower().replace("’", "'") in w.me for t in _TOKEN.findall(text) if t == "I" or not t.isupper())
 
 
 def find(feats: Sequence[Features], kinds: Sequence[str], lang: str | None, s: CleanSettings = DEFAULTS) -> set[int]:

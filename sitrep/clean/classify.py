@@ -22,6 +22,7 @@ from .blocks import Line
 from .lexicon import Lexicon, fold_line
 from .settings import DEFAULTS, CleanSettings
 from .signals import CLOSERS, Features
+from .threads import reply_tail
 
 GOOD, NEAR, SHORT, BAD = "good", "near", "short", "bad"
 
@@ -149,6 +150,12 @@ def label(
         while last + 1 < end and last + 1 in listed:
             last += 1  # the list a closing "...as follows:" announces
         region = (region[0], last)
+    if region and thread_at is None:
+        replies = reply_tail(feats, region, lang, s)
+        if replies is not None:
+            thread_at = end = replies
+            region = (region[0], max(region[0], replies - 1))
+            notes.append("readers' replies cut: first person after a third-person report")
     kinds = ["other"] * n
     if region is None:
         notes.append("no body found")

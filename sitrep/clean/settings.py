@@ -85,6 +85,9 @@ class CleanSettings:
     # --- comment threads ------------------------------------------------------------------------------------
     thread_late_share: float = 0.3       # a thread marker counts once this share of good text is above it,
     weak_thread_late_share: float = 0.6  # ...a weak one ("12 Comments") once this share is
+    reply_min_lines: int = 3             # readers' replies without a marker: this many lines in the first person
+    reply_short_words: int = 4           # ...among which a line this short ("ping", "A good start.") may sit,
+    reply_report_first_person: float = 0.2  # ...after a report with at most this share of first-person lines
 
     def __post_init__(self) -> None:
         for name, value in self.__dict__.items():

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from . import address
 from .blocks import Line
 from .model import Comment
 from .settings import DEFAULTS, CleanSettings
@@ -59,6 +60,31 @@ def thread_start(
     start = min(found)
     why = f"comment thread cut at marker {lines[start].text[:40]!r}" if start == marker else "nested bullet thread"
     return start, why
+
+
+def reply_tail(feats: Sequence[Features], region: tuple[int, int], lang: str | None,
+               s: CleanSettings = DEFAULTS) -> int | None:
+    """First line of readers' replies closing the region without a thread marker: a reposted article on a forum,
+    then lines in the first person ("We need more than one brigade there") or a word or two ("ping"). Cut only
+    when the report before them is in the third person, so an opinion piece is never cut."""
+    w = address.words(lang) if lang else None
+    if w is None:
+        return None
+    first, last = region
+    run: list[int] = []
+    for i in range(last, first, -1):
+        f = feats[i]
+        if address.speaks_for_writer(f, w) or f.n_words <= s.reply_short_words:
+            run.append(i)
+        else:
+            break
+    if sum(address.speaks_for_writer(feats[i], w) for i in run) < s.reply_min_lines:
+        return None
+    start = min(run)
+    report = [i for i in range(first, start) if feats[i].n_words > s.reply_short_words]
+    if not report or sum(address.speaks_for_writer(feats[i], w) for i in report) > s.reply_report_first_person * len(report):
+        return None
+    return start
 
 
 def _has_indented_reply(lines: Sequence[Line], feats: Sequence[Features], i: int) -> bool:

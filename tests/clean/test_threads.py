@@ -98,3 +98,39 @@ def test_comments_with_handle_and_timestamp_headers_are_cut():
               "Reply | +88 | -3\n")
     doc = clean_document("Troops return home\n" + ARTICLE + thread)
     assert "planned regrouping" not in doc.clean_text and "resuming training" in doc.clean_text
+
+
+REPORT = [
+    "The army moved two artillery batteries to the eastern border on Monday, the defence ministry said in a statement.",
+    "The batteries will stay in the region until the spring exercises end, according to the ministry's spokesman.",
+    "Officials said the deployment had been planned for months and was not linked to recent events in the region.",
+]
+REPLIES = [
+    "We should have done this years ago, and I think two batteries is not nearly enough for that border.",
+    "I served out there and our unit never had the trucks to move guns that far in winter.",
+    "My guess is we will see a whole brigade out there before the summer is over.",
+]
+
+
+def test_first_person_replies_under_a_reposted_report_are_comments():
+    doc = clean_document("Batteries move east\n\n" + "\n\n".join(REPORT + REPLIES) + "\n")
+    assert all(r in doc.clean_text for r in REPORT)
+    assert not any(r[:30] in doc.clean_text for r in REPLIES)
+    assert [c.text for c in doc.comments] and all(any(r in c.text for c in doc.comments) for r in REPLIES)
+
+
+def test_an_opinion_piece_in_the_first_person_is_not_cut():
+    column = [
+        "I have covered this border for ten years, and I have never seen the army move guns this fast in winter.",
+        "We were told the batteries would stay in their barracks, and my sources in the ministry said so too.",
+        "Our readers deserve to know why the plan changed, and I intend to find out what the generals decided.",
+    ]
+    doc = clean_document("Batteries move east\n\n" + "\n\n".join(column + REPLIES) + "\n")
+    assert all(line in doc.clean_text for line in column + REPLIES)
+
+
+def test_we_inside_a_quotation_is_the_report_not_a_reply():
+    quoted = [f'"We will hold the line here for as long as it takes," the commander said of the {x} battery.'
+              for x in ("first", "second", "third")]
+    doc = clean_document("Batteries move east\n\n" + "\n\n".join(REPORT + quoted) + "\n")
+    assert all(q in doc.clean_text for q in quoted)
