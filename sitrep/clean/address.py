@@ -2,8 +2,9 @@
 know", "You've reached your free article limit", "Read the original article on ...".
 
 A news report speaks of people; a widget, an appeal or an editor's note speaks to the reader, in the second person
-or with a call to act. Inside the article such a line is removed only when it does both; at the article's end, where
-notes and appeals gather, a call is enough, and so is a short line in the second person. Quotations and reported speech are the article's, whoever they address.
+or with a call to act. Inside the article such a line is removed only when it does both (alone, or with the short
+line beside it: a widget's two lines); at the article's end, where notes and appeals gather, a call is enough, and
+so is a short line in the second person. Quotations and reported speech are the article's, whoever they address.
 The words are data (sitrep/gazetteers/reader_address.csv), per language.
 """
 from __future__ import annotations
@@ -68,11 +69,17 @@ def find(feats: Sequence[Features], kinds: Sequence[str], lang: str | None, s: C
         return set()
     body = [i for i, k in enumerate(kinds) if k == "body"]
     out: set[int] = set()
+    cues = {i: speaks_to_reader(feats[i], w) if feats[i].n_words <= s.address_max_words else (False, False)
+            for i in body}
     for i in body:
-        if feats[i].n_words <= s.address_max_words and all(speaks_to_reader(feats[i], w)):
+        if all(cues[i]):
             out.add(i)
+    for i, j in zip(body, body[1:]):  # a widget of two short lines: "You've reached your limit." "Subscribe now."
+        if (j == i + 1 and max(feats[i].n_words, feats[j].n_words) <= s.address_you_words
+                and any(cues[i]) and any(cues[j]) and (cues[i][0] or cues[j][0]) and (cues[i][1] or cues[j][1])):
+            out.update((i, j))
     for i in reversed(body[1:]):  # the closing lines, up to the last one that reports
-        you, call = speaks_to_reader(feats[i], w) if feats[i].n_words <= s.address_max_words else (False, False)
+        you, call = cues[i]
         if not (call or (you and feats[i].n_words <= s.address_you_words)):
             break
         out.add(i)

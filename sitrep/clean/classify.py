@@ -88,9 +88,12 @@ def hard_kind(f: Features, lex: str | None, template: bool, s: CleanSettings = D
         return "other"
     if not f.terminal and _is_link_row(f.text):
         return "navigation"
+    if len(_HASHTAG.findall(f.text)) >= s.embed_min_hashtags:
+        return "other"  # an embedded social post: "Jets overhead at the exercise #nato #travel #military"
     return None
 
 
+_HASHTAG = re.compile(r"(?:^|\s)#[^\W\d_]\w*")
 # A row of links or tags: at least three short items between " | ", " / ", " • " or " · " ("News | Sport | Weather").
 _ROW_SEPARATOR = re.compile(r"\s[|/•·]\s")
 

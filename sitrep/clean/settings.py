@@ -30,6 +30,8 @@ class CleanSettings:
     # --- single-line rules ----------------------------------------------------------------------------------
     lexicon_max_words: int = 80          # longer lines are prose: no phrase rule applies (consent notices ~60)
     url_line_share: float = 0.6          # a line that is mostly a URL is navigation
+    embed_min_hashtags: int = 4          # a line with this many hashtags is an embedded social post (a blog headline
+                                         # may close with three)
     date_line_max_words: int = 12        # a date line is short
     repeated_max_words: int = 30         # a line printed twice (a caption, a teaser) is furniture up to this length
     appeal_pitch_words: int = 40         # the pitch under a newsletter call is at most this long

@@ -49,3 +49,11 @@ def test_address_you_words_sets_how_long_a_closing_second_person_note_may_be():
     assert kind_of(clean_document(page), "Your free articles") == "other"
     strict = dataclasses.replace(DEFAULTS, address_you_words=8)
     assert kind_of(clean_document(page, settings=strict), "Your free articles") == "body"
+
+
+def test_paywall_widget_of_two_short_lines_is_removed():
+    doc = clean_document(f"{HEAD}\n\n{P1}\n\nYou have read all your free stories.\n\nSubscribe today for full access.\n\n"
+                         f"{P2}\n\n{P3}\n")
+    assert kind_of(doc, "You have read") == "other"
+    assert kind_of(doc, "Subscribe today") == "other"
+    assert P2 in doc.clean_text

@@ -126,3 +126,14 @@ def test_a_caption_cue_row_of_an_unknown_kind_is_named(tmp_path):
     bad.write_text("kind,term,lang\nfavourite,photo,\n", encoding="utf-8")
     with pytest.raises(CaptionCueError, match="favourite"):
         cues(bad)
+
+
+def test_embedded_social_post_full_of_hashtags_is_removed():
+    doc = clean_document(page("Jets over the runway at the opening #airshow #base #aviation #military posted by a "
+                              "visitor"))
+    assert "#airshow" not in doc.clean_text
+
+
+def test_headline_closing_with_three_tags_is_still_the_title():
+    doc = clean_document(f"Runway opens at the northern base #base #runway #army\n\n{P1}\n\n{P2}\n\n{P3}\n")
+    assert doc.title == "Runway opens at the northern base #base #runway #army"
