@@ -53,6 +53,7 @@ class SceneCues:
 class CaptionCues:
     credit: re.Pattern[str]  # a credit word in a credit's shape ("Photo by", "Foto:") or a credit phrase
     credit_word: re.Pattern[str]
+    hint: re.Pattern[str]  # a credit word or phrase anywhere: a cheap first look before the credit's shape
     agency: re.Pattern[str]
     source: re.Pattern[str]  # a source note opening the line: "(Source: ...", "Quelle: ..."
     opening: re.Pattern[str]  # words a caption opens with, as written: "FILE –", "PHOTO:"
@@ -88,6 +89,7 @@ def cues(path: Path = CUES_CSV, verbs: Path = REPORTING_CSV) -> CaptionCues:
         credit=re.compile(rf"(?:^|(?<=[.!?|(\[])\s*|(?<=[.!?|]\s))(?:{word})\s*(?:by\b|:|/)|\b(?:{phrase})\b",
                           re.IGNORECASE),
         credit_word=re.compile(rf"\b(?:{word})\b", re.IGNORECASE),
+        hint=re.compile(rf"\b(?:{word}|{phrase})\b", re.IGNORECASE),
         agency=re.compile(rf"(?<![\w-])(?:{_alternation(of('agency'))})(?![\w-])"),
         source=re.compile(rf"^[(\[]?(?:{_alternation(of('source'))})\s*:", re.IGNORECASE),
         opening=re.compile(rf"^(?:{_alternation(of('caption_opening'))})(?=\s|$)"),
@@ -99,19 +101,19 @@ def cues(path: Path = CUES_CSV, verbs: Path = REPORTING_CSV) -> CaptionCues:
 def has_credit(text: str, c: CaptionCues, s: CleanSettings = DEFAULTS) -> bool:
     """A picture credit in the line: a credit word in a credit's shape, a bracketed credit or agency closing it,
     or a trailing "Name / Outlet"."""
-    if c.credit.search(text):
+    if c.hint.search(text) and c.credit.search(text):
         return True
-    end = _BRACKETED_END.search(text)
+    end = _BRACKETED_END.search(text) if text.endswith((")", "]")) else None
     inside = end.group(1).split() if end else []
     if 0 < len(inside) <= s.bracket_credit_words and (
             c.agency.search(end.group(1)) or (c.credit_word.search(end.group(1)) and len(inside) > 1)):
         return True  # "(Reuters Photo)", "[Getty]"; not a headline's "(Photos)" nor a "(... Source: the AP)" note
-    slash = _SLASH_CREDIT.search(text)
+    slash = _SLASH_CREDIT.search(text) if "/" in text else None
     if slash:
         who, src = slash.group("who", "src")
         if c.agency.search(who) or c.agency.search(src) or ((len(who.split()) >= 2 or who.isupper()) and _SHOUTED.search(who + " " + src)):
             return True  # an agency, or a person's name and capitals: not "Questions on Climate / FAQ"
-    return "." in text and bool(_VIA_CREDIT.search(text))
+    return "via " in text and "." in text and bool(_VIA_CREDIT.search(text))
 
 
 def opens_caption(text: str, c: CaptionCues | None = None) -> bool:
@@ -126,12 +128,15 @@ def is_source_note(text: str, c: CaptionCues | None = None) -> bool:
     return bool(c.source.match(text)) and not (c.credit_word.search(text) or c.agency.search(text))
 
 
-def is_credit_line(f: Features, c: CaptionCues, s: CleanSettings = DEFAULTS) -> bool:
-    """A credit on a line of its own: "(U.S. Army)", "A. NAME/OUTLET", "Photo: Agency"."""
+def is_credit_line(f: Features, c: CaptionCues, s: CleanSettings = DEFAULTS, credited: bool | None = None) -> bool:
+    """A credit on a line of its own: "(U.S. Army)", "A. NAME/OUTLET", "Photo: Agency". credited: has_credit of
+    the line, when known."""
     if f.n_words == 0 or f.n_words > s.credit_line_words:
         return False
     text = f.text
-    return bool(_BRACKETED_LINE.match(text) or (has_credit(text, c, s) and not text.endswith(".")))
+    if credited is None:
+        credited = has_credit(text, c, s)
+    return bool(_BRACKETED_LINE.match(text) or (credited and not text.endswith(".")))
 
 
 def is_scene(f: Features, scene: SceneCues | None, s: CleanSettings = DEFAULTS) -> bool:
@@ -178,10 +183,11 @@ def find(feats: Sequence[Features], hard: Sequence[str | None], lang: str | None
     free = [h is None for h in hard]
     prose = [free[i] and not _reports(feats[i], c) and feats[i].n_words <= s.caption_max_words for i in range(n)]
     slot = [free[i] and bool(_PICTURE_SLOT.match(feats[i].text)) for i in range(n)]
-    credit_line = [free[i] and is_credit_line(feats[i], c, s) for i in range(n)]
+    has = [free[i] and feats[i].n_words <= s.credited_caption_words and has_credit(feats[i].text, c, s)
+           for i in range(n)]
+    credit_line = [free[i] and is_credit_line(feats[i], c, s, has[i]) for i in range(n)]
     # A credit outweighs a reporting verb or a quote: "Esper, shown here at a briefing, said ... Photo by A. Name/UPI"
-    credited = [free[i] and feats[i].n_words <= s.credited_caption_words and has_credit(feats[i].text, c, s)
-                for i in range(n)]
+    credited = has
     out = [slot[i] or credit_line[i] or credited[i]
            or (prose[i] and (is_scene(feats[i], scene, s) or opens_caption(feats[i].text, c))) for i in range(n)]
     for i, j in _near_duplicates(feats, s):

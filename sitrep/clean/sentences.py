@@ -20,6 +20,7 @@ from .signals import line_shape
 # A sentence ends at a stop (and any closing quote or bracket) after a lower-case letter or digit, where the next
 # sentence opens with a capital or a quote, with or without the space a dump may have lost ("2014.The army").
 _END = re.compile(r"(?<=[a-z0-9%])[.!?]+[”\"’)]*(?=\s*[A-Z“\"‘(])")
+_TOKEN = re.compile(r"[\w'’]+")
 _LEXICON_KINDS = {"navigation": "navigation", "other": "other", "endmatter": "navigation", "caption": "caption",
                   "related": "navigation", "appeal": "other"}
 
@@ -42,19 +43,23 @@ def spans(text: str) -> list[tuple[int, int]]:
     return trimmed
 
 
-def sentence_kind(text: str, lexicon: Lexicon, lang: str | None, s: CleanSettings = DEFAULTS) -> str | None:
-    """The removed kind of one sentence of a body line, or None when it is the article's."""
-    f = line_shape(text)
+def sentence_kind(text: str, lexicon: Lexicon, lang: str | None, s: CleanSettings = DEFAULTS,
+                  edge: bool = True) -> str | None:
+    """The removed kind of one sentence of a body line, or None when it is the article's. edge: the line's first or
+    last sentence, where a furniture phrase ("Enditem", "Advertisement") is glued; inside, only captions and calls
+    to the reader are looked for."""
+    n_words = len(text.split())
     c = captions.cues()
-    if captions.opens_caption(text, c) or (f.n_words <= s.credited_caption_words and captions.has_credit(text, c, s)):
+    if captions.opens_caption(text, c) or (n_words <= s.credited_caption_words and captions.has_credit(text, c, s)):
         return "caption"
-    if f.n_words <= s.sentence_furniture_words:
-        kind = _LEXICON_KINDS.get(lexicon.lookup(text, f.n_words) or "")
+    if edge and n_words <= s.sentence_furniture_words:
+        kind = _LEXICON_KINDS.get(lexicon.lookup(text, n_words) or "")
         if kind:
             return kind
     words = address.words(lang) if lang else None
-    if words and f.n_words <= s.address_max_words and all(address.speaks_to_reader(f, words)):
-        return "other"
+    if words and n_words <= s.address_max_words and words.you & set(_TOKEN.findall(text.lower())):
+        if all(address.speaks_to_reader(line_shape(text), words)):
+            return "other"
     return None
 
 
@@ -67,8 +72,11 @@ def split_furniture(lines: Sequence[Line], kinds: Sequence[str], n_words: Sequen
         if kind != "body" or n_words[i] <= s.sentence_split_words:
             continue
         pieces: list[tuple[str, int, int]] = []
-        for a, b in spans(line.text):
-            k = sentence_kind(line.text[a:b], lexicon, lang, s) or "body"
+        parts = spans(line.text)
+        if len(parts) < 2:
+            continue
+        for n, (a, b) in enumerate(parts):
+            k = sentence_kind(line.text[a:b], lexicon, lang, s, edge=n in (0, len(parts) - 1)) or "body"
             if pieces and pieces[-1][0] == k == "body":
                 pieces[-1] = ("body", pieces[-1][1], line.start + b)
             else:
