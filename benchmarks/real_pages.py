@@ -8,6 +8,8 @@ usage: python -m benchmarks.real_pages build     merge manifest.d/*.jsonl into m
        python -m benchmarks.real_pages verify    which texts are missing or differ from their recorded hash
        python -m benchmarks.real_pages check     the gold against the labelling guide's rules
        python -m benchmarks.real_pages agree     first vs second labelling of the double-labelled sample
+       python -m benchmarks.real_pages save FILE  store one text fetched again: stdin is the search result's
+                                                  excerpt as its JSON string literal (quotes and escapes included)
 """
 from __future__ import annotations
 
@@ -83,6 +85,29 @@ def verify(entries: list[dict] | None = None) -> dict[str, list[str]]:
         elif hashlib.sha256(path.read_bytes()).hexdigest() != e["sha256"]:
             changed.append(e["file"])
     return {"missing": missing, "changed": changed}
+
+
+class SaveError(ValueError):
+    """A fetched text that cannot be stored as the manifest's page."""
+
+
+def save(name: str, literal: str, entries: list[dict] | None = None) -> Path:
+    """Store a page fetched again from the search tool (its excerpt as the JSON answer shows it, a string literal):
+    only if its bytes hash to the manifest's sha256, so a text in texts/ is always the labelled one."""
+    entry = next((e for e in (entries if entries is not None else load_manifest()) if e["file"] == name), None)
+    if entry is None:
+        raise SaveError(f"{name} is not in the manifest")
+    try:
+        text = json.loads(literal.strip())
+    except json.JSONDecodeError as exc:
+        raise SaveError(f"{name}: not a JSON string literal ({exc.msg})") from None
+    if not isinstance(text, str):
+        raise SaveError(f"{name}: not a JSON string literal")
+    if _h(text) != entry["sha256"]:
+        raise SaveError(f"{name}: sha256 {_h(text)[:12]} differs from the manifest's {entry['sha256'][:12]}; not saved")
+    TEXTS.mkdir(parents=True, exist_ok=True)
+    (TEXTS / name).write_bytes(text.encode())
+    return TEXTS / name
 
 
 def _fold(text: str) -> str:
@@ -188,8 +213,18 @@ def agreement_rates(rows: dict) -> dict[str, float]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("command", choices=("build", "verify", "check", "agree"))
+    parser.add_argument("command", choices=("build", "verify", "check", "agree", "save"))
+    parser.add_argument("file", nargs="?", help="save: the manifest's file name (e.g. ra01.txt)")
     args = parser.parse_args(argv)
+    if args.command == "save":
+        if not args.file:
+            parser.error("save needs the manifest's file name")
+        try:
+            print(f"saved {save(args.file, sys.stdin.read())}")
+        except SaveError as exc:
+            print(f"real_pages: {exc}", file=sys.stderr)
+            return 1
+        return 0
     if args.command == "build":
         entries = build()
         splits = Counter(e["split"] for e in entries)

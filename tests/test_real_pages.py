@@ -65,6 +65,28 @@ def test_verify_names_missing_and_changed_texts(tmp_path, monkeypatch):
     assert real_pages.verify(entries) == {"missing": ["c.txt"], "changed": ["b.txt"]}
 
 
+def test_save_stores_a_fetched_text_whose_hash_matches_the_manifest(tmp_path, monkeypatch):
+    monkeypatch.setattr(real_pages, "TEXTS", tmp_path)
+    entries = [{"file": "a.txt", "sha256": hashlib.sha256(TEXT.encode()).hexdigest()}]
+    real_pages.save("a.txt", json.dumps(TEXT), entries)
+    assert (tmp_path / "a.txt").read_bytes() == TEXT.encode()
+
+
+def test_save_refuses_a_text_whose_hash_differs(tmp_path, monkeypatch):
+    monkeypatch.setattr(real_pages, "TEXTS", tmp_path)
+    entries = [{"file": "a.txt", "sha256": hashlib.sha256(TEXT.encode()).hexdigest()}]
+    with pytest.raises(real_pages.SaveError, match="differs"):
+        real_pages.save("a.txt", json.dumps(TEXT + " "), entries)
+    assert not (tmp_path / "a.txt").exists()
+
+
+def test_save_refuses_text_that_is_not_a_json_string_literal(tmp_path, monkeypatch):
+    monkeypatch.setattr(real_pages, "TEXTS", tmp_path)
+    entries = [{"file": "a.txt", "sha256": hashlib.sha256(TEXT.encode()).hexdigest()}]
+    with pytest.raises(real_pages.SaveError, match="JSON string literal"):
+        real_pages.save("a.txt", TEXT, entries)
+
+
 MANIFEST = real_pages.load_manifest()
 
 
