@@ -193,7 +193,7 @@ def label(
     else:
         for i in range(n):
             kinds[i] = hard[i] or ("title" if i in title_set else "other")
-    for i in teasers.find(feats, kinds, s) | teasers.dated_list(feats, s):
+    for i in teasers.find(feats, kinds, s, listed) | teasers.dated_list(feats, s):
         kinds[i] = "navigation"  # another story's headline, its teaser or its date
     for i in address.find(feats, kinds, lang, s):
         kinds[i] = "other"  # an appeal or an editor's note to the reader

@@ -34,14 +34,21 @@ def _labelled(f: Features) -> bool:
     return bool(_LABEL.match(f.text))
 
 
-def find(feats: Sequence[Features], kinds: Sequence[str], s: CleanSettings = DEFAULTS) -> set[int]:
-    """Lines kept as body that are another story's headline, or the teaser under one."""
+def find(feats: Sequence[Features], kinds: Sequence[str], s: CleanSettings = DEFAULTS,
+         listed: set[int] | frozenset[int] = frozenset()) -> set[int]:
+    """Lines kept as body that are another story's headline, or the teaser under one. The items of a list the
+    article announces ("Read about:", listed: those the region's rules found) are the article's, whatever their
+    words."""
     kept = [i for i, k in enumerate(kinds) if k in ("body", "title")]
     stems = {i: _stems(feats[i]) for i in kept}
     foreign: set[int] = set()
     body = [i for i in kept if kinds[i] == "body"]
+    announced = set(listed)  # the run of items under a line that ends with a colon ("Read about:")
+    for i, j in zip(body, body[1:]):
+        if j == i + 1 and not feats[j].terminal and (feats[i].text.endswith(":") or i in announced):
+            announced.add(j)
     for i in body[1:-1]:  # the line opening the article is its dek, the closing one its credit line
-        if i in foreign or not _title_like(feats[i], s) or len(stems[i]) < s.teaser_min_stems:
+        if i in foreign or i in announced or not _title_like(feats[i], s) or len(stems[i]) < s.teaser_min_stems:
             continue
         after = next((j for j in kept if j > i), None)  # a teaser under the headline would share its words
         article = set().union(*(stems[j] for j in kept if j not in (i, after) and j not in foreign))

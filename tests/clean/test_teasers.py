@@ -60,3 +60,10 @@ def test_teaser_max_shared_sets_how_much_another_headline_may_share():
     assert kinds(clean_document(page), "winter menu") == ["body"]
     lenient = dataclasses.replace(DEFAULTS, teaser_max_shared=0.25)
     assert kinds(clean_document(page, settings=lenient), "winter menu") == ["navigation"]
+
+
+def test_items_of_a_list_the_article_announces_stay_whatever_their_words():
+    items = ["Jane Roe, Research Consultant at Harbour Analytics Group", "John Doe, Chief Engineer of Coastal Works"]
+    doc = clean_document(f"{HEAD}\n\n{P1}\n\n{P2}\n\nThe dock was designed with the help of two outside experts:\n\n"
+                         + "\n".join(items) + f"\n\n{P3}\n")
+    assert all(item in doc.clean_text for item in items)
