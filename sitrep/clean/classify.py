@@ -147,7 +147,14 @@ def label(
     if why:
         notes.append(why)
     end = thread_at if thread_at is not None else n
-    region = main_region(qual, hard, feats, end, code, closing_lines(feats, hard, lex, qual, s), s)
+    closing = closing_lines(feats, hard, lex, qual, s)
+    region = main_region(qual, hard, feats, end, code, closing, s)
+    if (thread_at is not None and _article_after(region, thread_at, good_chars, s)
+            and not (thread_at + 1 < n and feats[thread_at + 1].name_like)):
+        # "Write a comment" under the headline: what the marker would cut is the article itself
+        notes.append("comment marker ignored: the article follows it")
+        thread_at, end = None, n
+        region = main_region(qual, hard, feats, end, code, closing, s)
     if region and listed:
         last = region[1]
         while last + 1 < end and last + 1 in listed:
@@ -201,6 +208,15 @@ def label(
         if hard[i] is None or lex[i] in ("thread", "weak-thread"):
             kinds[i] = "comments"
     return Labelled(kinds, sorted(title_set), region[0] if region else None, thread_at, notes, qual, hard, region, lang)
+
+
+def _article_after(region: tuple[int, int] | None, thread_at: int, good_chars: Sequence[int],
+                   s: CleanSettings) -> bool:
+    """Cutting at the comment marker leaves (next to) no article, and more prose follows the marker (unless an
+    author's name opens a comment right under it: a page that is nothing but a thread)."""
+    before = good_chars[region[1]] - (good_chars[region[0] - 1] if region[0] else 0) if region else 0
+    after = good_chars[-1] - good_chars[thread_at]
+    return before < s.thread_min_article_chars and after > before
 
 
 def _lead(

@@ -87,6 +87,8 @@ class CleanSettings:
     # --- comment threads ------------------------------------------------------------------------------------
     thread_late_share: float = 0.3       # a thread marker counts once this share of good text is above it,
     weak_thread_late_share: float = 0.6  # ...a weak one ("12 Comments") once this share is
+    thread_min_article_chars: int = 300  # a marker that would leave less article than this, with more prose after it,
+                                         # is a "Write a comment" link under the headline, not the thread
     reply_min_lines: int = 3             # readers' replies without a marker: this many lines in the first person
     reply_short_words: int = 4           # ...among which a line this short ("ping", "A good start.") may sit,
     reply_report_first_person: float = 0.2  # ...after a report with at most this share of first-person lines

@@ -134,3 +134,10 @@ def test_we_inside_a_quotation_is_the_report_not_a_reply():
               for x in ("first", "second", "third")]
     doc = clean_document("Batteries move east\n\n" + "\n\n".join(REPORT + quoted) + "\n")
     assert all(q in doc.clean_text for q in quoted)
+
+
+def test_comment_link_under_the_headline_does_not_cut_the_article():
+    raw = ("Batteries move east\n\nLeave a Reply\n\nYour email address will not be published.\n\n"
+           + "\n\n".join(REPORT) + "\n")
+    doc = clean_document(raw)
+    assert all(r in doc.clean_text for r in REPORT)
