@@ -122,6 +122,8 @@ def label(
     hard = [hard_kind(f, lx, bool(template) and fo in template, s) for f, lx, fo in zip(feats, lex, folded)]
     hard = _profile_boxes(_appeal_pitches(hard, lex, feats, s), lex, feats, s)
     hard = [h or ("caption" if cap else None) for h, cap in zip(hard, captions.find(feats, hard, lang, s))]
+    story_list = teasers.dated_list(feats, s)  # headlines with their dates: no article begins inside one
+    hard = [("navigation" if i in story_list else h) for i, h in enumerate(hard)]
     qual = [quality(f, lang_known, s) if h is None else BAD for f, h in zip(feats, hard)]
     code = [h is None and q in (SHORT, BAD, NEAR) and is_code_like(f, s) for f, h, q in zip(feats, hard, qual)]
     code = _code_blocks(code, qual, hard, feats, s)
@@ -200,7 +202,7 @@ def label(
     else:
         for i in range(n):
             kinds[i] = hard[i] or ("title" if i in title_set else "other")
-    for i in teasers.find(feats, kinds, s, listed) | teasers.dated_list(feats, s):
+    for i in teasers.find(feats, kinds, s, listed):
         kinds[i] = "navigation"  # another story's headline, its teaser or its date
     for i in address.find(feats, kinds, lang, s):
         kinds[i] = "other"  # an appeal or an editor's note to the reader
