@@ -138,9 +138,9 @@ def pick_title(
     """Index of the headline among the candidates before the body.
 
     Points for what marks a headline on a page: a byline or date just under it, a line the page prints twice
-    (page title and h1), several words, nearness to the body (site names and section labels come first), words the
-    body shares (body_stems: stems of the body's good lines). A long line right under a shorter candidate is a
-    standfirst (dek), so the one above it wins.
+    (page title and h1), a standfirst right under it, several words, nearness to the body (site names and section
+    labels come first), words the body shares (body_stems: stems of the body's good lines). A long line right under
+    a shorter candidate is a standfirst (dek), so the one above it wins.
     """
     if not candidates:
         return None
@@ -160,6 +160,8 @@ def pick_title(
             score += 2.0
         if i in repeated:
             score += 1.0
+        if i + 1 < body_at and _dek_like(feats[i + 1]) and not _BYLINE.match(feats[i + 1].text):
+            score += DEK_WEIGHT  # a standfirst printed right under it
         score += 1.0 if f.n_words >= 4 else (-1.0 if f.n_words <= 2 else 0.0)
         score += 1.5 if rank == 0 else (1.0 if rank == 1 else (0.5 if rank <= 3 else 0.0))
         if body_stems:
@@ -181,6 +183,7 @@ def pick_title(
 ABOUT_WEIGHT = 3.0
 STEM = 5
 DEK_WORDS, DEK_CHARS = 14, 100  # a standfirst is longer than a headline
+DEK_WEIGHT = 1.0
 
 
 def _share_in(f: Features, body_stems: frozenset[str]) -> float:

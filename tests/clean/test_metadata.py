@@ -146,3 +146,11 @@ def test_place_and_date_opening_the_first_paragraph_give_published_on():
 def test_date_glued_to_the_byline_gives_published_on():
     doc = clean_document(f"Troops leave the northern base\n\nBy Staff Sgt. Jane DoeJune 29, 2022\n\n{PARA}\n\n{PARA2}\n")
     assert doc.published_on == datetime.date(2022, 6, 29)
+
+
+def test_headline_with_its_standfirst_under_it_beats_a_label_nearer_the_body():
+    raw = ("Alliance moved battalion to eastern border\n"
+           "The last soldiers of the battalion boarded trucks on Sunday as the army handed the base to the police\n"
+           "Officials said trucks moved\n\n"
+           f"{PARA}\n\n{PARA2}\n")
+    assert clean_document(raw).title == "Alliance moved battalion to eastern border"
