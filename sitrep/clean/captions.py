@@ -100,7 +100,8 @@ def cues(path: Path = CUES_CSV, verbs: Path = REPORTING_CSV) -> CaptionCues:
 
 def has_credit(text: str, c: CaptionCues, s: CleanSettings = DEFAULTS) -> bool:
     """A picture credit in the line: a credit word in a credit's shape, a bracketed credit or agency closing it,
-    or a trailing "Name / Outlet"."""
+    or a trailing "Name / Outlet". A table's cell separator after it ("... (Picture MoD) |") does not count."""
+    text = text.rstrip(" |")
     if c.hint.search(text) and c.credit.search(text):
         return True
     end = _BRACKETED_END.search(text) if text.endswith((")", "]")) else None

@@ -179,7 +179,8 @@ def label(
         candidates.append(pre_end)  # a headline asked as a question reads as prose and may open the region
     body_stems = _stems_of(feats, region, qual) if region else frozenset()
     t = metadata.pick_title(candidates, feats, repeated, pre_end, body_stems)
-    title_set = {i for i in range(n) if t is not None and folded[i] == folded[t] and hard[i] is None}
+    # the headline wherever the page prints it again, punctuation aside (an image's alt text repeats it in lower case)
+    title_set = {i for i in range(n) if t is not None and hard[i] is None and _bare(folded[i]) == _bare(folded[t])}
 
     lead: set[int] = set()  # lines before the region kept as the article's opening
     if region:
@@ -202,7 +203,7 @@ def label(
     else:
         for i in range(n):
             kinds[i] = hard[i] or ("title" if i in title_set else "other")
-    for i in teasers.find(feats, kinds, s, listed):
+    for i in teasers.find(feats, kinds, s, listed) | teasers.bulleted_headlines(feats, kinds, s):
         kinds[i] = "navigation"  # another story's headline, its teaser or its date
     for i in address.find(feats, kinds, lang, s):
         kinds[i] = "other"  # an appeal or an editor's note to the reader
@@ -219,6 +220,13 @@ def _article_after(region: tuple[int, int] | None, thread_at: int, good_chars: S
     before = good_chars[region[1]] - (good_chars[region[0] - 1] if region[0] else 0) if region else 0
     after = good_chars[-1] - good_chars[thread_at]
     return before < s.thread_min_article_chars and after > before
+
+
+_NON_WORD = re.compile(r"[^\w]+")
+
+
+def _bare(folded: str) -> str:
+    return _NON_WORD.sub(" ", folded).strip()
 
 
 def _lead(

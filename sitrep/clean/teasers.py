@@ -83,3 +83,21 @@ def dated_list(feats: Sequence[Features], s: CleanSettings = DEFAULTS) -> set[in
         if dated[i] and ((i >= 2 and dated[i - 2]) or (i + 2 < n and dated[i + 2])):
             out.update((i, i + 1))
     return out
+
+
+def bulleted_headlines(feats: Sequence[Features], kinds: Sequence[str], s: CleanSettings = DEFAULTS) -> set[int]:
+    """Two or more bulleted headlines in a row inside the article ("- Minister visits troops on the border"): a box
+    of links to other stories. An article's own bulleted list reads as sentences or as short items."""
+    def headline(i: int) -> bool:
+        f = feats[i]
+        return f.bullet and not f.terminal and s.teaser_min_words + 1 <= f.n_words <= s.teaser_max_words + 2
+    out: set[int] = set()
+    i = 0
+    while i < len(feats):
+        j = i
+        while j < len(feats) and headline(j):
+            j += 1
+        if j - i >= 2:  # the run counts whole, items already removed with a box's header included
+            out.update(k for k in range(i, j) if kinds[k] == "body")
+        i = max(j, i + 1)
+    return out

@@ -137,3 +137,8 @@ def test_embedded_social_post_full_of_hashtags_is_removed():
 def test_headline_closing_with_three_tags_is_still_the_title():
     doc = clean_document(f"Runway opens at the northern base #base #runway #army\n\n{P1}\n\n{P2}\n\n{P3}\n")
     assert doc.title == "Runway opens at the northern base #base #runway #army"
+
+
+def test_credit_before_a_tables_cell_separator_still_marks_the_caption():
+    doc = clean_document(page("The new runway lights were installed at the northern air base. (Picture Army Press) |"))
+    assert kind_of(doc, "runway lights were installed") == "caption"

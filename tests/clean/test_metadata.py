@@ -154,3 +154,10 @@ def test_headline_with_its_standfirst_under_it_beats_a_label_nearer_the_body():
            "Officials said trucks moved\n\n"
            f"{PARA}\n\n{PARA2}\n")
     assert clean_document(raw).title == "Alliance moved battalion to eastern border"
+
+
+def test_headline_repeated_in_lower_case_without_punctuation_is_removed_too():
+    raw = (f"Troops Leave, After Ten Years, the Northern Base\n\n{PARA}\n\n"
+           f"troops leave after ten years the northern base\n\n{PARA2}\n")
+    doc = clean_document(raw)
+    assert "troops leave after ten years" not in doc.clean_text

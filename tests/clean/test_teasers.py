@@ -67,3 +67,18 @@ def test_items_of_a_list_the_article_announces_stay_whatever_their_words():
     doc = clean_document(f"{HEAD}\n\n{P1}\n\n{P2}\n\nThe dock was designed with the help of two outside experts:\n\n"
                          + "\n".join(items) + f"\n\n{P3}\n")
     assert all(item in doc.clean_text for item in items)
+
+
+def test_run_of_bulleted_headlines_inside_the_article_is_removed():
+    box = ("- Minister visits the border garrison on Friday\n- Air force opens a training range in the south\n"
+           "- Parliament debates the defence budget for next year")
+    doc = clean_document(f"{HEAD}\n\n{P1}\n\n{P2}\n\n{box}\n\n{P3}\n")
+    assert "Minister visits" not in doc.clean_text and "Parliament debates" not in doc.clean_text
+    assert P3 in doc.clean_text
+
+
+def test_articles_own_bulleted_list_of_sentences_stays():
+    items = ("- The dock can lift vessels of up to eight thousand tonnes.\n"
+             "- Frigates will be serviced there from next month.")
+    doc = clean_document(f"{HEAD}\n\n{P1}\n\n{P2}\n\n{items}\n\n{P3}\n")
+    assert "eight thousand tonnes" in doc.clean_text and "from next month" in doc.clean_text
