@@ -180,7 +180,9 @@ def label(
     body_stems = _stems_of(feats, region, qual) if region else frozenset()
     t = metadata.pick_title(candidates, feats, repeated, pre_end, body_stems)
     # the headline wherever the page prints it again, punctuation aside (an image's alt text repeats it in lower case)
-    title_set = {i for i in range(n) if t is not None and hard[i] is None and _bare(folded[i]) == _bare(folded[t])}
+    bare_title = _bare(folded[t]) if t is not None else None
+    title_set = {i for i in range(n) if bare_title and hard[i] is None
+                 and abs(len(folded[i]) - len(folded[t])) <= len(folded[t]) // 4 and _bare(folded[i]) == bare_title}
 
     lead: set[int] = set()  # lines before the region kept as the article's opening
     if region:
