@@ -178,7 +178,8 @@ def label(
             and (not opening.terminal or opening.text.rstrip(CLOSERS).endswith("?"))):
         candidates.append(pre_end)  # a headline asked as a question reads as prose and may open the region
     body_stems = _stems_of(feats, region, qual) if region else frozenset()
-    t = metadata.pick_title(candidates, feats, repeated, pre_end, body_stems)
+    first_text = next((i for i in range(n) if hard[i] is None), None)
+    t = metadata.pick_title(candidates, feats, repeated, pre_end, body_stems, first_text)
     # the headline wherever the page prints it again, punctuation aside (an image's alt text repeats it in lower case)
     bare_title = _bare(folded[t]) if t is not None else None
     title_set = {i for i in range(n) if bare_title and hard[i] is None

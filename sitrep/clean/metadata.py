@@ -134,13 +134,15 @@ def pick_title(
     repeated: set[int],
     body_at: int,
     body_stems: frozenset[str] = frozenset(),
+    opening: int | None = None,
 ) -> int | None:
     """Index of the headline among the candidates before the body.
 
     Points for what marks a headline on a page: a byline or date just under it, a line the page prints twice
     (page title and h1), a standfirst right under it, several words, nearness to the body (site names and section
     labels come first), words the body shares (body_stems: stems of the body's good lines). A long line right under
-    a shorter candidate is a standfirst (dek), so the one above it wins.
+    a shorter candidate is a standfirst (dek), so the one above it wins; a short label nearer the body loses to the
+    page's opening headline (opening: its first line of text) when that is longer and as much about the body.
     """
     if not candidates:
         return None
@@ -168,6 +170,11 @@ def pick_title(
             score += ABOUT_WEIGHT * _share_in(f, body_stems)
         scores[i] = score
     best = max(candidates, key=lambda i: (scores[i], i))
+    if (opening is not None and opening in candidates and opening < best and feats[best].n_words <= LABEL_WORDS
+            and feats[opening].n_words > feats[best].n_words and " | " not in feats[opening].text
+            and _share_in(feats[opening], body_stems) >= max(OPENING_MIN_SHARE,
+                                                             _share_in(feats[best], body_stems) - OPENING_SHARE_SLACK)):
+        return opening  # a short label nearer the body (a picture's, a gallery's) loses to the page's headline
     pos = candidates.index(best)
     if pos > 0 and _dek_like(feats[best]):
         above = candidates[pos - 1]
@@ -184,6 +191,9 @@ ABOUT_WEIGHT = 3.0
 STEM = 5
 DEK_WORDS, DEK_CHARS = 14, 100  # a standfirst is longer than a headline
 DEK_WEIGHT = 1.0
+LABEL_WORDS = 8  # a line this short nearer the body is a label when the page opens with a longer headline,
+OPENING_MIN_SHARE = 0.5  # ...about the body (a site's name or slogan opening the page is not; nor "Title | Site"),
+OPENING_SHARE_SLACK = 0.25  # ...nearly as much as the label
 
 
 def _share_in(f: Features, body_stems: frozenset[str]) -> float:

@@ -161,3 +161,17 @@ def test_headline_repeated_in_lower_case_without_punctuation_is_removed_too():
            f"troops leave after ten years the northern base\n\n{PARA2}\n")
     doc = clean_document(raw)
     assert "troops leave after ten years" not in doc.clean_text
+
+
+def test_page_opening_headline_beats_a_short_label_nearer_the_body():
+    raw = ("Alliance moves a battalion to the eastern border\n"
+           "Battalion at the eastern border\n\n"
+           f"{PARA}\n\n{PARA2}\n")
+    assert clean_document(raw).title == "Alliance moves a battalion to the eastern border"
+
+
+def test_page_title_with_its_site_name_does_not_beat_the_headline():
+    raw = ("Alliance moves a battalion to the eastern border | Defence Weekly\n"
+           "Battalion at the eastern border\n\n"
+           f"{PARA}\n\n{PARA2}\n")
+    assert clean_document(raw).title == "Battalion at the eastern border"
