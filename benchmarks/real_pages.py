@@ -10,6 +10,9 @@ usage: python -m benchmarks.real_pages build     merge manifest.d/*.jsonl into m
        python -m benchmarks.real_pages agree     first vs second labelling of the double-labelled sample
        python -m benchmarks.real_pages save FILE  store one text fetched again: stdin is the search result's
                                                   excerpt as its JSON string literal (quotes and escapes included)
+       python -m benchmarks.real_pages add FILE --url U --query Q --outlet O --kind K --story S
+                                                  a new page (stdin as for save): guard-checked, then its
+                                                  collector's line in manifest.d/ (run build after labelling)
 """
 from __future__ import annotations
 
@@ -17,6 +20,7 @@ import argparse
 import hashlib
 import json
 import re
+import subprocess
 import sys
 from collections import Counter
 from pathlib import Path
@@ -24,6 +28,9 @@ from pathlib import Path
 import pycountry
 
 REAL = Path(__file__).resolve().parents[1] / "tests" / "data" / "real"
+GUARD = Path(__file__).resolve().parents[2] / "shared" / "eval" / "heldout_guard.py"
+OUTLET_KINDS = ("aggregator", "blog", "broadcaster", "forum", "government", "national", "non-western", "regional",
+                "trade", "wire")
 MANIFEST = REAL / "manifest.json"
 TEXTS, GOLD, SECOND = REAL / "texts", REAL / "gold", REAL / "gold_second"
 SAMPLE = REAL / "second_sample.txt"  # the pages labelled a second time, independently (always dev)
@@ -97,17 +104,49 @@ def save(name: str, literal: str, entries: list[dict] | None = None) -> Path:
     entry = next((e for e in (entries if entries is not None else load_manifest()) if e["file"] == name), None)
     if entry is None:
         raise SaveError(f"{name} is not in the manifest")
+    text = _literal(name, literal)
+    if _h(text) != entry["sha256"]:
+        raise SaveError(f"{name}: sha256 {_h(text)[:12]} differs from the manifest's {entry['sha256'][:12]}; not saved")
+    TEXTS.mkdir(parents=True, exist_ok=True)
+    (TEXTS / name).write_bytes(text.encode())
+    return TEXTS / name
+
+
+def _literal(name: str, literal: str) -> str:
     try:
         text = json.loads(literal.strip())
     except json.JSONDecodeError as exc:
         raise SaveError(f"{name}: not a JSON string literal ({exc.msg})") from None
     if not isinstance(text, str):
         raise SaveError(f"{name}: not a JSON string literal")
-    if _h(text) != entry["sha256"]:
-        raise SaveError(f"{name}: sha256 {_h(text)[:12]} differs from the manifest's {entry['sha256'][:12]}; not saved")
+    return text
+
+
+def add(name: str, literal: str, url: str, query: str, outlet: str, kind: str, story: str,
+        guard: Path = GUARD) -> dict:
+    """Store a new page and its collector's line (manifest.d/<first two letters of its name>.jsonl), after the
+    held-out guard has passed its address and its text: a page the guard names is deleted before anyone reads it."""
+    if kind not in OUTLET_KINDS:
+        raise SaveError(f"{name}: outlet kind {kind!r} is not one of {', '.join(OUTLET_KINDS)}")
+    lines = [json.loads(x) for p in sorted((REAL / "manifest.d").glob("*.jsonl"))
+             for x in p.read_text(encoding="utf-8").splitlines() if x.strip()]
+    if any(e["file"] == name for e in lines):
+        raise SaveError(f"{name} is already taken")
+    if any(e["url"] == url for e in lines):
+        raise SaveError(f"{url} is already in the proving ground")
+    text = _literal(name, literal)
     TEXTS.mkdir(parents=True, exist_ok=True)
-    (TEXTS / name).write_bytes(text.encode())
-    return TEXTS / name
+    path = TEXTS / name
+    path.write_bytes(text.encode())
+    checked = subprocess.run([sys.executable, str(guard), "--url", url, str(path)], capture_output=True, text=True)
+    if checked.returncode != 0 or "clash" in checked.stdout:
+        path.unlink()
+        raise SaveError(f"{name}: the held-out guard names this page; deleted unread (leave its story out)")
+    entry = {"file": name, "url": url, "query": query, "outlet": outlet, "outlet_kind": kind, "story": story,
+             "sha256": _h(text)}
+    with (REAL / "manifest.d" / f"{name[:2]}.jsonl").open("a", encoding="utf-8") as fh:
+        fh.write(json.dumps(entry) + "\n")
+    return entry
 
 
 def _fold(text: str) -> str:
@@ -213,9 +252,22 @@ def agreement_rates(rows: dict) -> dict[str, float]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("command", choices=("build", "verify", "check", "agree", "save"))
-    parser.add_argument("file", nargs="?", help="save: the manifest's file name (e.g. ra01.txt)")
+    parser.add_argument("command", choices=("build", "verify", "check", "agree", "save", "add"))
+    parser.add_argument("file", nargs="?", help="save, add: the page's file name (e.g. ra01.txt)")
+    for flag in ("--url", "--query", "--outlet", "--kind", "--story"):
+        parser.add_argument(flag, help="add: the page's " + flag[2:])
     args = parser.parse_args(argv)
+    if args.command == "add":
+        missing = [f for f in ("file", "url", "query", "outlet", "kind", "story") if not getattr(args, f)]
+        if missing:
+            parser.error("add needs " + ", ".join(missing))
+        try:
+            entry = add(args.file, sys.stdin.read(), args.url, args.query, args.outlet, args.kind, args.story)
+        except SaveError as exc:
+            print(f"real_pages: {exc}", file=sys.stderr)
+            return 1
+        print(f"added {entry['file']} ({entry['outlet']}, {entry['story']}); label it, then run build")
+        return 0
     if args.command == "save":
         if not args.file:
             parser.error("save needs the manifest's file name")

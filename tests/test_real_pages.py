@@ -87,6 +87,44 @@ def test_save_refuses_text_that_is_not_a_json_string_literal(tmp_path, monkeypat
         real_pages.save("a.txt", TEXT, entries)
 
 
+@pytest.fixture
+def proving_ground(tmp_path, monkeypatch):
+    """An empty proving ground in a temp dir: texts/ and manifest.d/."""
+    monkeypatch.setattr(real_pages, "REAL", tmp_path)
+    monkeypatch.setattr(real_pages, "TEXTS", tmp_path / "texts")
+    (tmp_path / "manifest.d").mkdir()
+    return tmp_path
+
+
+def _add(name="zz01.txt", url="https://example.org/troops-leave", guard=real_pages.GUARD):
+    return real_pages.add(name, json.dumps(TEXT), url, "troops leave base", "Example Daily", "regional",
+                          "example-story", guard)
+
+
+@pytest.mark.skipif(not real_pages.GUARD.exists(), reason="needs ../shared/eval/heldout_guard.py")
+def test_add_stores_a_new_page_the_guard_passes_and_its_collectors_line(proving_ground):
+    entry = _add()
+    assert (proving_ground / "texts" / "zz01.txt").read_bytes() == TEXT.encode()
+    line = json.loads((proving_ground / "manifest.d" / "zz.jsonl").read_text(encoding="utf-8"))
+    assert line == entry and line["sha256"] == hashlib.sha256(TEXT.encode()).hexdigest()
+
+
+def test_add_deletes_a_page_the_guard_names_before_anyone_reads_it(proving_ground, tmp_path):
+    guard = tmp_path / "guard.py"
+    guard.write_text("import sys\nprint('clash')\nsys.exit(1)\n", encoding="utf-8")
+    with pytest.raises(real_pages.SaveError, match="guard"):
+        _add(guard=guard)
+    assert not (proving_ground / "texts" / "zz01.txt").exists()
+    assert not (proving_ground / "manifest.d" / "zz.jsonl").exists()
+
+
+@pytest.mark.skipif(not real_pages.GUARD.exists(), reason="needs ../shared/eval/heldout_guard.py")
+def test_add_refuses_an_address_already_collected(proving_ground):
+    _add()
+    with pytest.raises(real_pages.SaveError, match="already in the proving ground"):
+        _add(name="zz02.txt")
+
+
 MANIFEST = real_pages.load_manifest()
 
 
