@@ -3,7 +3,7 @@ know", "You've reached your free article limit", "Read the original article on .
 
 A news report speaks of people; a widget, an appeal or an editor's note speaks to the reader, in the second person
 or with a call to act. Inside the article such a line is removed only when it does both (alone, or with the short
-line beside it: a widget's two lines); at the article's end, where notes and appeals gather, a call is enough, and
+line beside it: a widget's two lines), or when it is a short call pointing to a link ("Read the full story here"); at the article's end, where notes and appeals gather, a call is enough, and
 so is a short line in the second person. Quotations and reported speech are the article's, whoever they address.
 The words are data (sitrep/gazetteers/reader_address.csv), per language.
 """
@@ -30,6 +30,7 @@ class AddressWords:
     you: frozenset[str]
     call: tuple[str, ...]  # lower case, possibly several words ("let us know")
     me: frozenset[str]
+    link: frozenset[str]  # what a call points the reader to: "the original article", "more here"
     reporting: frozenset[str]
 
 
@@ -40,7 +41,8 @@ def words(lang: str, path: Path = ADDRESS_CSV, verbs: Path = REPORTING_CSV) -> A
         return None
     pick = lambda kind: [r["word"].strip().lower() for r in rows if r["kind"].strip() == kind]  # noqa: E731
     reporting = frozenset(r["verb"].strip().lower() for r in data_rows(verbs) if r["kind"].strip() != "participle")
-    return AddressWords(frozenset(pick("you")), tuple(pick("call")), frozenset(pick("me")), reporting)
+    return AddressWords(frozenset(pick("you")), tuple(pick("call")), frozenset(pick("me")), frozenset(pick("link")),
+                        reporting)
 
 
 def speaks_to_reader(f: Features, w: AddressWords) -> tuple[bool, bool]:
@@ -72,8 +74,9 @@ def find(feats: Sequence[Features], kinds: Sequence[str], lang: str | None, s: C
     cues = {i: speaks_to_reader(feats[i], w) if feats[i].n_words <= s.address_max_words else (False, False)
             for i in body}
     for i in body:
-        if all(cues[i]):
-            out.add(i)
+        if all(cues[i]) or (cues[i][1] and feats[i].n_words <= s.address_you_words
+                            and any(x in w.link for x in feats[i].words)):
+            out.add(i)  # "Let us know what you think", "Read the original article on ..."
     for i, j in zip(body, body[1:]):  # a widget of two short lines: "You've reached your limit." "Subscribe now."
         if (j == i + 1 and max(feats[i].n_words, feats[j].n_words) <= s.address_you_words
                 and any(cues[i]) and any(cues[j]) and (cues[i][0] or cues[j][0]) and (cues[i][1] or cues[j][1])):

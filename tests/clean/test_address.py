@@ -57,3 +57,16 @@ def test_paywall_widget_of_two_short_lines_is_removed():
     assert kind_of(doc, "You have read") == "other"
     assert kind_of(doc, "Subscribe today") == "other"
     assert P2 in doc.clean_text
+
+
+def test_short_call_pointing_to_the_original_article_is_removed():
+    doc = clean_document(f"{HEAD}\n\n{P1}\n\nRead the original article on the Harbour Gazette.\n\n{P2}\n\n{P3}\n")
+    assert kind_of(doc, "Read the original article") == "other"
+    assert P2 in doc.clean_text
+
+
+def test_sentence_opening_with_a_call_word_about_the_story_itself_stays():
+    line = ("Support for the new boats has grown in parliament, where the story of the old fleet's breakdowns was "
+            "debated for weeks.")
+    doc = clean_document(f"{HEAD}\n\n{P1}\n\n{line}\n\n{P2}\n\n{P3}\n")
+    assert line in doc.clean_text
