@@ -53,16 +53,14 @@ def clean_document(raw_text: str, template_lines: frozenset[str] = frozenset(),
     if not lines:
         return CleanDoc(None, None, None, "", [], [], notes)
 
-    lang = lab.lang
-    pieces = sentences.split_furniture(lines, lab.kinds, [f.n_words for f in feats], phrases(), lang, settings)
+    pieces = sentences.split_furniture(lines, lab.kinds, [f.n_words for f in feats], phrases(), lab.lang, settings)
     blocks: list[Block] = []
     paragraphs: list[str] = []
     for i, (kind, ln) in enumerate(zip(lab.kinds, lines)):
-        for k, start, end in pieces.get(i, [(kind, ln.start, ln.end)]):
-            blocks.append(Block(k, start, end, raw_text[start:end]))
+        parts = [Block(k, a, b, raw_text[a:b]) for k, a, b in pieces.get(i, [(kind, ln.start, ln.end)])]
+        blocks.extend(parts)
         if kind == "body":
-            paragraphs.append(" ".join(raw_text[a:b] for k, a, b in pieces.get(i, [(kind, ln.start, ln.end)])
-                                       if k == "body"))
+            paragraphs.append(" ".join(p.text for p in parts if p.kind == "body"))
     body_idx = [i for i, k in enumerate(lab.kinds) if k == "body"]
     clean_text = _repair("\n\n".join(p for p in paragraphs if p), notes)
 
@@ -128,8 +126,8 @@ def _is_widget(f: Features, s: CleanSettings) -> bool:
 
 def _published_on(feats: list[Features], kinds: list[str], body_idx: list[int], s: CleanSettings):
     """A date alone on a line before the body, else in a dateline opening the body (a wire's, or a place and a
-    date), else in a short byline or
-    meta line ("Posted on 14 August 2025 by ...", "Syria | 16.03.2025 | 14:07") near the top of the article.
+    date), else in a short byline or meta line ("Posted on 14 August 2025 by ...", "Syria | 16.03.2025 | 14:07")
+    near the top of the article.
     Never from a picture's caption (a picture is often older than the story it illustrates; a source note is no
     picture's), nor from a list of other stories and their dates (a date line there is navigation)."""
     kinds = ["other" if k == "caption" and captions.is_source_note(f.text) else k for k, f in zip(kinds, feats)]
@@ -144,8 +142,9 @@ def _published_on(feats: list[Features], kinds: list[str], body_idx: list[int], 
         if metadata.DATELINE.match(head):
             return metadata.find_date(head)
         place = metadata.DATED_PLACE.match(head)
-        if place and metadata.find_date(place.group()):
-            return metadata.find_date(place.group())
+        dated = metadata.find_date(place.group()) if place else None
+        if dated:
+            return dated
     # the article's first few lines, and every line above it: bylines and meta lines carry the date too
     reach = body_idx[min(len(body_idx) - 1, s.meta_reach)] if body_idx else len(feats)
     for i in range(reach):

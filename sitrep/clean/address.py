@@ -3,8 +3,9 @@ know", "You've reached your free article limit", "Read the original article on .
 
 A news report speaks of people; a widget, an appeal or an editor's note speaks to the reader, in the second person
 or with a call to act. Inside the article such a line is removed only when it does both (alone, or with the short
-line beside it: a widget's two lines), or when it is a short call pointing to a link ("Read the full story here"); at the article's end, where notes and appeals gather, a call is enough, and
-so is a short line in the second person. Quotations and reported speech are the article's, whoever they address.
+line beside it: a widget's two lines), or when it is a short call pointing to a link ("Read the full story here");
+at the article's end, where notes and appeals gather, a call is enough, and so is a short line in the second
+person. Quotations and reported speech are the article's, whoever they address.
 The words are data (sitrep/gazetteers/reader_address.csv), per language.
 """
 from __future__ import annotations
@@ -15,13 +16,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .captions import REPORTING_CSV
-from .lexicon import GAZETTEERS, data_rows
+from .lexicon import GAZETTEERS, data_rows, is_reported_speech
 from .settings import DEFAULTS, CleanSettings
 from .signals import Features
 
 ADDRESS_CSV = GAZETTEERS / "reader_address.csv"
-_QUOTE = re.compile("[\"“”«»„]")
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+)[\"'“‘(]?(\w[\w']*(?:\s+\w[\w']*){0,2})")
 
 
@@ -31,23 +30,20 @@ class AddressWords:
     call: tuple[str, ...]  # lower case, possibly several words ("let us know")
     me: frozenset[str]
     link: frozenset[str]  # what a call points the reader to: "the original article", "more here"
-    reporting: frozenset[str]
 
 
 @functools.cache
-def words(lang: str, path: Path = ADDRESS_CSV, verbs: Path = REPORTING_CSV) -> AddressWords | None:
+def words(lang: str, path: Path = ADDRESS_CSV) -> AddressWords | None:
     rows = [r for r in data_rows(path) if (r.get("lang") or "").strip() == lang]
     if not rows:
         return None
     pick = lambda kind: [r["word"].strip().lower() for r in rows if r["kind"].strip() == kind]  # noqa: E731
-    reporting = frozenset(r["verb"].strip().lower() for r in data_rows(verbs) if r["kind"].strip() != "participle")
-    return AddressWords(frozenset(pick("you")), tuple(pick("call")), frozenset(pick("me")), frozenset(pick("link")),
-                        reporting)
+    return AddressWords(frozenset(pick("you")), tuple(pick("call")), frozenset(pick("me")), frozenset(pick("link")))
 
 
 def speaks_to_reader(f: Features, w: AddressWords) -> tuple[bool, bool]:
     """(second person, a call to act), outside quotations and reported speech."""
-    if _QUOTE.search(f.text) or any(x in w.reporting for x in f.words):
+    if is_reported_speech(f.text, f.words):
         return False, False
     you = any(x in w.you for x in f.words)
     openings = [m.group(1).lower() for m in _SENTENCE_START.finditer(f.text)]

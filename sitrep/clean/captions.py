@@ -15,12 +15,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .lexicon import GAZETTEERS, data_rows, fold_line
+from .lexicon import GAZETTEERS, data_rows, is_reported_speech
 from .settings import DEFAULTS, CleanSettings
 from .signals import Features
 
 CUES_CSV = GAZETTEERS / "caption_cues.csv"
-REPORTING_CSV = GAZETTEERS / "reporting_verbs.csv"
 CUE_KINDS = frozenset({"credit", "credit_phrase", "caption_opening", "agency", "scene_verb", "scene_marker",
                        "not_subject", "source"})
 
@@ -33,7 +32,6 @@ _SHOUTED = re.compile(r"\b[A-Z]{3,}\b")
 _VIA_CREDIT = re.compile(rf"\bvia\s(?:{_CAP}\s?){{1,6}}(?<![.\s])$")
 _BRACKETED_END = re.compile(r"[(\[]([^()\[\]]{1,80})[)\]]$")
 _BRACKETED_LINE = re.compile(rf"^[(\[](?:{_CAP}\s?){{1,5}}[)\]]$")
-_QUOTE = re.compile("[\"“”«»„]")
 
 
 class CaptionCueError(ValueError):
@@ -58,7 +56,6 @@ class CaptionCues:
     source: re.Pattern[str]  # a source note opening the line: "(Source: ...", "Quelle: ..."
     opening: re.Pattern[str]  # words a caption opens with, as written: "FILE –", "PHOTO:"
     scene: dict[str, SceneCues]  # by language code
-    reporting: frozenset[str]  # reporting verbs: a line using one is the article's prose
 
 
 def _alternation(terms) -> str:
@@ -66,7 +63,7 @@ def _alternation(terms) -> str:
 
 
 @functools.cache
-def cues(path: Path = CUES_CSV, verbs: Path = REPORTING_CSV) -> CaptionCues:
+def cues(path: Path = CUES_CSV) -> CaptionCues:
     terms: dict[tuple[str, str], list[str]] = {}
     for row in data_rows(path):
         kind, term, lang = ((row.get(k) or "").strip() for k in ("kind", "term", "lang"))
@@ -94,7 +91,6 @@ def cues(path: Path = CUES_CSV, verbs: Path = REPORTING_CSV) -> CaptionCues:
         source=re.compile(rf"^[(\[]?(?:{_alternation(of('source'))})\s*:", re.IGNORECASE),
         opening=re.compile(rf"^(?:{_alternation(of('caption_opening'))})(?=\s|$)"),
         scene=scene,
-        reporting=frozenset(r["verb"].strip().lower() for r in data_rows(verbs) if r["kind"].strip() != "participle"),
     )
 
 
@@ -112,7 +108,8 @@ def has_credit(text: str, c: CaptionCues, s: CleanSettings = DEFAULTS) -> bool:
     slash = _SLASH_CREDIT.search(text) if "/" in text else None
     if slash:
         who, src = slash.group("who", "src")
-        if c.agency.search(who) or c.agency.search(src) or ((len(who.split()) >= 2 or who.isupper()) and _SHOUTED.search(who + " " + src)):
+        named = len(who.split()) >= 2 or who.isupper()
+        if c.agency.search(who) or c.agency.search(src) or (named and _SHOUTED.search(who + " " + src)):
             return True  # an agency, or a person's name and capitals: not "Questions on Climate / FAQ"
     return "via " in text and "." in text and bool(_VIA_CREDIT.search(text))
 
@@ -143,7 +140,8 @@ def is_credit_line(f: Features, c: CaptionCues, s: CleanSettings = DEFAULTS, cre
 def is_scene(f: Features, scene: SceneCues | None, s: CleanSettings = DEFAULTS) -> bool:
     """A sentence describing a picture: "pictured", "are seen", or a present-tense scene verb right after a short
     noun phrase ("Two soldiers stand guard", "A US marine waves")."""
-    if scene is None or not s.scene_min_words <= f.n_words <= s.caption_max_words or f.cap_ratio > 0.5:
+    if (scene is None or not s.scene_min_words <= f.n_words <= s.caption_max_words
+            or f.cap_ratio > s.caption_max_cap_share):
         return False
     if scene.marker.search(f.text):
         return not f.terminal  # "Troops pictured leaving the base": a sentence with its stop is the article's
@@ -155,14 +153,9 @@ def is_scene(f: Features, scene: SceneCues | None, s: CleanSettings = DEFAULTS) 
         w.lower().strip(",") in scene.not_subject for w in before)
 
 
-def _reports(f: Features, c: CaptionCues) -> bool:
-    """Article prose: a reporting verb or a quotation."""
-    return bool(_QUOTE.search(f.text)) or any(w in c.reporting for w in f.words)
-
-
-def _near_duplicates(feats: Sequence[Features], s: CleanSettings) -> list[tuple[int, int]]:
-    """Pairs of lines printed twice within a few lines, one perhaps with something added (a credit)."""
-    folded = [fold_line(f.text) for f in feats]
+def _near_duplicates(folded: Sequence[str], s: CleanSettings) -> list[tuple[int, int]]:
+    """Pairs of lines printed twice within a few lines, one perhaps with something added (a credit); folded: the
+    lines as fold_line gives them."""
     out: list[tuple[int, int]] = []
     for i, a in enumerate(folded):
         if len(a) < s.duplicate_min_chars:
@@ -174,24 +167,25 @@ def _near_duplicates(feats: Sequence[Features], s: CleanSettings) -> list[tuple[
     return out
 
 
-def find(feats: Sequence[Features], hard: Sequence[str | None], lang: str | None, s: CleanSettings = DEFAULTS,
-         c: CaptionCues | None = None) -> list[bool]:
+def find(feats: Sequence[Features], folded: Sequence[str], hard: Sequence[str | None], lang: str | None,
+         s: CleanSettings = DEFAULTS, c: CaptionCues | None = None) -> list[bool]:
     """Per line: is it a picture's caption or credit? Lines with a kind of their own already are left alone.
-    lang: the document's language; scene cues are per language, credits are not."""
+    folded: the lines as fold_line gives them; lang: the document's language (scene cues are per language, credits
+    are not)."""
     c = c or cues()
     scene = c.scene.get(lang or "")
     n = len(feats)
     free = [h is None for h in hard]
-    prose = [free[i] and not _reports(feats[i], c) and feats[i].n_words <= s.caption_max_words for i in range(n)]
+    prose = [free[i] and f.n_words <= s.caption_max_words and not is_reported_speech(f.text, f.words)
+             for i, f in enumerate(feats)]
     slot = [free[i] and bool(_PICTURE_SLOT.match(feats[i].text)) for i in range(n)]
-    has = [free[i] and feats[i].n_words <= s.credited_caption_words and has_credit(feats[i].text, c, s)
-           for i in range(n)]
-    credit_line = [free[i] and is_credit_line(feats[i], c, s, has[i]) for i in range(n)]
     # A credit outweighs a reporting verb or a quote: "Esper, shown here at a briefing, said ... Photo by A. Name/UPI"
-    credited = has
+    credited = [free[i] and feats[i].n_words <= s.credited_caption_words and has_credit(feats[i].text, c, s)
+                for i in range(n)]
+    credit_line = [free[i] and is_credit_line(feats[i], c, s, credited[i]) for i in range(n)]
     out = [slot[i] or credit_line[i] or credited[i]
            or (prose[i] and (is_scene(feats[i], scene, s) or opens_caption(feats[i].text, c))) for i in range(n)]
-    for i, j in _near_duplicates(feats, s):
+    for i, j in _near_duplicates(folded, s):
         longer, shorter = sorted((feats[i].text, feats[j].text), key=len, reverse=True)
         extra = longer[len(shorter):].strip()  # what one copy adds: its credit, "(Army Engineers)" or "Photo: ..."
         if free[i] and free[j] and (out[i] or out[j] or has_credit(extra, c, s) or _BRACKETED_LINE.match(extra)):
@@ -208,4 +202,4 @@ def find(feats: Sequence[Features], hard: Sequence[str | None], lang: str | None
 
 def _sentence(f: Features, s: CleanSettings) -> bool:
     """Written as a sentence, not a headline: a source line ("Sky News / Reuters") also follows the article's end."""
-    return f.n_words >= s.scene_min_words and f.cap_ratio <= 0.5
+    return f.n_words >= s.scene_min_words and f.cap_ratio <= s.caption_max_cap_share

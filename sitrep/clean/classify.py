@@ -70,14 +70,14 @@ def quality(f: Features, lang_known: bool, s: CleanSettings = DEFAULTS) -> str:
 
 
 # Lexicon kinds that say more than the removed block's kind: how they are stored.
-_LEXICON_TO_KIND = {"thread": "comments", "weak-thread": "navigation", "appeal": "other", "related": "navigation",
+LEXICON_TO_KIND = {"thread": "comments", "weak-thread": "navigation", "appeal": "other", "related": "navigation",
                     "endmatter": "navigation", "profile": "other"}
 
 
 def hard_kind(f: Features, lex: str | None, template: bool, s: CleanSettings = DEFAULTS) -> str | None:
     """A kind fixed by the line alone, whatever its neighbours."""
     if lex:
-        return _LEXICON_TO_KIND.get(lex, lex)
+        return LEXICON_TO_KIND.get(lex, lex)
     if f.has_wallet or f.currency_only:
         return "donation"
     if template:
@@ -121,7 +121,7 @@ def label(
            for f, fo in zip(feats, folded)]
     hard = [hard_kind(f, lx, bool(template) and fo in template, s) for f, lx, fo in zip(feats, lex, folded)]
     hard = _profile_boxes(_appeal_pitches(hard, lex, feats, s), lex, feats, s)
-    hard = [h or ("caption" if cap else None) for h, cap in zip(hard, captions.find(feats, hard, lang, s))]
+    hard = [h or ("caption" if cap else None) for h, cap in zip(hard, captions.find(feats, folded, hard, lang, s))]
     story_list = teasers.dated_list(feats, s)  # headlines with their dates: no article begins inside one
     hard = [("navigation" if i in story_list else h) for i, h in enumerate(hard)]
     qual = [quality(f, lang_known, s) if h is None else BAD for f, h in zip(feats, hard)]

@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import functools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,6 +18,9 @@ GAZETTEERS = GAZETTEER_DIR
 PHRASES_CSV = GAZETTEERS / "boilerplate_phrases.csv"
 STOPWORDS_CSV = GAZETTEERS / "clean_stopwords.csv"
 MONTHS_CSV = GAZETTEERS / "months.csv"
+REPORTING_CSV = GAZETTEERS / "reporting_verbs.csv"
+# Quotation marks: a line holding one quotes somebody, so it is the article's, whoever it addresses.
+_QUOTE_MARK = re.compile("[\"“”«»„]")
 
 _EDGE_PUNCT = " \t.,:;!?|»«>›<‹-–—•·*#()[]\"'“”‘’…"
 
@@ -237,3 +241,15 @@ def month_numbers(path: Path = MONTHS_CSV) -> dict[str, int]:
             raise ValueError(f"{path.name}: month {row['month']!r} of {row['name']!r} is not 1-12")
         out[row["name"].strip().lower().rstrip(".")] = month
     return out
+
+
+@functools.cache
+def reporting_verbs(path: Path = REPORTING_CSV) -> frozenset[str]:
+    """The finite reporting verbs ("said", "told"): the extractor's list, read here too."""
+    return frozenset(r["verb"].strip().lower() for r in data_rows(path) if r["kind"].strip() != "participle")
+
+
+def is_reported_speech(text: str, words: Sequence[str]) -> bool:
+    """Article prose, not furniture: a quotation mark or a reporting verb (words: the line's lower-case tokens)."""
+    verbs = reporting_verbs()
+    return bool(_QUOTE_MARK.search(text)) or any(w in verbs for w in words)

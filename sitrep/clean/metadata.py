@@ -196,10 +196,15 @@ OPENING_MIN_SHARE = 0.5  # ...about the body (a site's name or slogan opening th
 OPENING_SHARE_SLACK = 0.25  # ...nearly as much as the label
 
 
+def content_stems(f: Features) -> list[str]:
+    """The stems of the line's content words (longer than three letters, not numbers), in order."""
+    return [w[:STEM] for w in f.words if len(w) > 3 and not w.isdigit()]
+
+
 def _share_in(f: Features, body_stems: frozenset[str]) -> float:
     """Share of the line's content words whose stem the body uses; a line of one or two content words ("Thank
     you!", "Latest News") proves less than a headline's handful, so it earns less."""
-    content = [w[:STEM] for w in f.words if len(w) > 3 and not w.isdigit()]
+    content = content_stems(f)
     if not content:
         return 0.0
     return sum(w in body_stems for w in content) / len(content) * min(1.0, len(content) / ABOUT_MIN_WORDS)

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from . import address, captions
 from .blocks import Line
+from .classify import LEXICON_TO_KIND
 from .lexicon import Lexicon
 from .settings import DEFAULTS, CleanSettings
 from .signals import line_shape
@@ -21,8 +22,9 @@ from .signals import line_shape
 # sentence opens with a capital or a quote, with or without the space a dump may have lost ("2014.The army").
 _END = re.compile(r"(?<=[a-z0-9%])[.!?]+[”\"’)]*(?=\s*[A-Z“\"‘(])")
 _TOKEN = re.compile(r"[\w'’]+")
-_LEXICON_KINDS = {"navigation": "navigation", "other": "other", "endmatter": "navigation", "caption": "caption",
-                  "related": "navigation", "appeal": "other"}
+# The lexicon's kinds that a sentence of a paragraph can have (a thread marker, a donation line, a profile header
+# inside a paragraph are not those); removed as LEXICON_TO_KIND says.
+_SENTENCE_LEXICON = frozenset({"navigation", "other", "endmatter", "caption", "related", "appeal"})
 
 
 def spans(text: str) -> list[tuple[int, int]]:
@@ -53,9 +55,9 @@ def sentence_kind(text: str, lexicon: Lexicon, lang: str | None, s: CleanSetting
     if captions.opens_caption(text, c) or (n_words <= s.credited_caption_words and captions.has_credit(text, c, s)):
         return "caption"
     if edge and n_words <= s.sentence_furniture_words:
-        kind = _LEXICON_KINDS.get(lexicon.lookup(text, n_words) or "")
-        if kind:
-            return kind
+        found = lexicon.lookup(text, n_words)
+        if found in _SENTENCE_LEXICON:
+            return LEXICON_TO_KIND.get(found, found)
     words = address.words(lang) if lang else None
     if words and n_words <= s.address_max_words and words.you & set(_TOKEN.findall(text.lower())):
         if all(address.speaks_to_reader(line_shape(text), words)):

@@ -42,6 +42,7 @@ class CleanSettings:
     sentence_min_words: int = 6          # a line written as a sentence has at least this many words,
     sentence_max_cap_share: float = 0.35  # ...few of them capitalised
     # --- captions and credits of pictures (captions.py) --------------------------------------------------------
+    caption_max_cap_share: float = 0.5  # a caption is written as a sentence: at most this share of words capitalised
     caption_max_words: int = 60          # a caption is one or two sentences: a longer line is the article's,
     credited_caption_words: int = 75     # ...unless a credit closes it (a wire caption is long)
     bracket_credit_words: int = 6        # a credit in brackets closing a line is short: "(AP Photo/A. Name)"

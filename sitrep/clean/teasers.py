@@ -5,20 +5,16 @@ an article's paragraphs with nothing to mark it but its shape: title-like lines 
 words the article never uses. A teaser paragraph printed under such a headline shares its words with the
 headline, not with the article. The article's own subheadings stay, however witty: they are short, and the paragraph
 under one carries on the article.
-Words are compared by the crude stem the headline picker uses (metadata.STEM), which needs no language.
+Words are compared by the crude stem the headline picker uses (metadata.content_stems), which needs no language.
 """
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
 
-from .metadata import STEM, is_date_line
+from .metadata import content_stems, is_date_line
 from .settings import DEFAULTS, CleanSettings
 from .signals import Features
-
-
-def _stems(f: Features) -> set[str]:
-    return {w[:STEM] for w in f.words if len(w) > 3 and not w.isdigit()}
 
 
 def _title_like(f: Features, s: CleanSettings) -> bool:
@@ -40,7 +36,7 @@ def find(feats: Sequence[Features], kinds: Sequence[str], s: CleanSettings = DEF
     article announces ("Read about:", listed: those the region's rules found) are the article's, whatever their
     words."""
     kept = [i for i, k in enumerate(kinds) if k in ("body", "title")]
-    stems = {i: _stems(feats[i]) for i in kept}
+    stems = {i: set(content_stems(feats[i])) for i in kept}
     foreign: set[int] = set()
     body = [i for i in kept if kinds[i] == "body"]
     announced = set(listed)  # the run of items under a line that ends with a colon ("Read about:")

@@ -71,18 +71,18 @@ def reply_tail(feats: Sequence[Features], region: tuple[int, int], lang: str | N
     if w is None:
         return None
     first, last = region
+    mine = [address.speaks_for_writer(feats[i], w) for i in range(first, last + 1)]  # by offset from first
     run: list[int] = []
     for i in range(last, first, -1):
-        f = feats[i]
-        if address.speaks_for_writer(f, w) or f.n_words <= s.reply_short_words:
+        if mine[i - first] or feats[i].n_words <= s.reply_short_words:
             run.append(i)
         else:
             break
-    if sum(address.speaks_for_writer(feats[i], w) for i in run) < s.reply_min_lines:
+    if sum(mine[i - first] for i in run) < s.reply_min_lines:
         return None
     start = min(run)
     report = [i for i in range(first, start) if feats[i].n_words > s.reply_short_words]
-    if not report or sum(address.speaks_for_writer(feats[i], w) for i in report) > s.reply_report_first_person * len(report):
+    if not report or sum(mine[i - first] for i in report) > s.reply_report_first_person * len(report):
         return None
     return start
 
