@@ -1,5 +1,5 @@
-"""Find the lines in which a page speaks to its reader: "Check back for updates", "Have you been affected? Let us
-know", "You've reached your free article limit", "Read the original article on ...".
+"""Find the lines in which a page speaks to its reader: "Check back later for more", "Did you see it happen? Tell
+us", "Your free articles for this month have run out", "Read the full story on ...".
 
 A news report speaks of people; a widget, an appeal or an editor's note speaks to the reader, in the second person
 or with a call to act. Inside the article such a line is removed only when it does both (alone, or with the short
@@ -72,7 +72,7 @@ def find(feats: Sequence[Features], kinds: Sequence[str], lang: str | None, s: C
     for i in body:
         if all(cues[i]) or (cues[i][1] and feats[i].n_words <= s.address_you_words
                             and any(x in w.link for x in feats[i].words)):
-            out.add(i)  # "Let us know what you think", "Read the original article on ..."
+            out.add(i)  # "Tell us what you think", "Read the full story on ..."
     for i, j in zip(body, body[1:]):  # a widget of two short lines: "You've reached your limit." "Subscribe now."
         if (j == i + 1 and max(feats[i].n_words, feats[j].n_words) <= s.address_you_words
                 and any(cues[i]) and any(cues[j]) and (cues[i][0] or cues[j][0]) and (cues[i][1] or cues[j][1])):

@@ -1,7 +1,7 @@
 """Find the captions and credits of a page's pictures.
 
 A caption reads as prose (it is long and full of function words), so the shape rules keep it; what gives it away is
-what surrounds and marks it: a credit ("Photo by A. Name/AGENCY", "(Reuters Photo)", "Courtesy ...") in it or on
+what surrounds and marks it: a credit ("Photo by A. Name/AGENCY", "(Agency Photo)", "Courtesy ...") in it or on
 the line beside it, an image file name above it (the picture's slot), its being printed twice in a row (once with
 its credit, once without), or its describing a scene in the present tense ("Soldiers unload a truck at the base")
 where news reports in the past. Every cue is a word list in sitrep/gazetteers/caption_cues.csv; the shapes that
@@ -25,7 +25,7 @@ CUE_KINDS = frozenset({"credit", "credit_phrase", "caption_opening", "agency", "
 
 _PICTURE_SLOT = re.compile(r"^\S+\.(?:jpe?g|png|gif|webp|avif)$", re.IGNORECASE)
 _CAP = r"[A-Z][\w.'’&-]*"
-# A credit closing the line: "... Ron Sachs/UPI", "Andrei Nikerichev / Moskva News Agency", "EPA-EFE/NAME": names
+# A credit closing the line: "... J. Roe/WIRE", "A. Person / Capital News Agency", "AGENCY-PHOTO/NAME": names
 # around a slash, one side an agency or in capitals (a slash between two nouns is not a credit).
 _SLASH_CREDIT = re.compile(rf"(?:^|\s)(?P<who>(?:{_CAP}\s){{0,4}}{_CAP})\s?/\s?(?P<src>(?:{_CAP}\s?){{1,6}})$")
 _SHOUTED = re.compile(r"\b[A-Z]{3,}\b")
@@ -96,7 +96,7 @@ def cues(path: Path = CUES_CSV) -> CaptionCues:
 
 def has_credit(text: str, c: CaptionCues, s: CleanSettings = DEFAULTS) -> bool:
     """A picture credit in the line: a credit word in a credit's shape, a bracketed credit or agency closing it,
-    or a trailing "Name / Outlet". A table's cell separator after it ("... (Picture MoD) |") does not count."""
+    or a trailing "Name / Outlet". A table's cell separator after it ("... (Picture Army Press) |") does not count."""
     text = text.rstrip(" |")
     if c.hint.search(text) and c.credit.search(text):
         return True
@@ -104,13 +104,13 @@ def has_credit(text: str, c: CaptionCues, s: CleanSettings = DEFAULTS) -> bool:
     inside = end.group(1).split() if end else []
     if 0 < len(inside) <= s.bracket_credit_words and (
             c.agency.search(end.group(1)) or (c.credit_word.search(end.group(1)) and len(inside) > 1)):
-        return True  # "(Reuters Photo)", "[Getty]"; not a headline's "(Photos)" nor a "(... Source: the AP)" note
+        return True  # "(Agency Photo)", "[Getty]"; not a headline's "(Photos)" nor a "(... Source: a wire)" note
     slash = _SLASH_CREDIT.search(text) if "/" in text else None
     if slash:
         who, src = slash.group("who", "src")
         named = len(who.split()) >= 2 or who.isupper()
         if c.agency.search(who) or c.agency.search(src) or (named and _SHOUTED.search(who + " " + src)):
-            return True  # an agency, or a person's name and capitals: not "Questions on Climate / FAQ"
+            return True  # an agency, or a person's name and capitals: not "Help and advice / FAQ"
     return "via " in text and "." in text and bool(_VIA_CREDIT.search(text))
 
 
@@ -127,7 +127,7 @@ def is_source_note(text: str, c: CaptionCues | None = None) -> bool:
 
 
 def is_credit_line(f: Features, c: CaptionCues, s: CleanSettings = DEFAULTS, credited: bool | None = None) -> bool:
-    """A credit on a line of its own: "(U.S. Army)", "A. NAME/OUTLET", "Photo: Agency". credited: has_credit of
+    """A credit on a line of its own: "(Army Engineers)", "A. NAME/OUTLET", "Photo: Agency". credited: has_credit of
     the line, when known."""
     if f.n_words == 0 or f.n_words > s.credit_line_words:
         return False
@@ -179,7 +179,7 @@ def find(feats: Sequence[Features], folded: Sequence[str], hard: Sequence[str | 
     prose = [free[i] and f.n_words <= s.caption_max_words and not is_reported_speech(f.text, f.words)
              for i, f in enumerate(feats)]
     slot = [free[i] and bool(_PICTURE_SLOT.match(feats[i].text)) for i in range(n)]
-    # A credit outweighs a reporting verb or a quote: "Esper, shown here at a briefing, said ... Photo by A. Name/UPI"
+    # A credit outweighs a reporting verb or a quote: "The commander, shown here, said ... Photo by J. Roe/WIRE"
     credited = [free[i] and feats[i].n_words <= s.credited_caption_words and has_credit(feats[i].text, c, s)
                 for i in range(n)]
     credit_line = [free[i] and is_credit_line(feats[i], c, s, credited[i]) for i in range(n)]
@@ -201,5 +201,5 @@ def find(feats: Sequence[Features], folded: Sequence[str], hard: Sequence[str | 
 
 
 def _sentence(f: Features, s: CleanSettings) -> bool:
-    """Written as a sentence, not a headline: a source line ("Sky News / Reuters") also follows the article's end."""
+    """Written as a sentence, not a headline: a source line ("Radio News / Wire Agency") also follows an article."""
     return f.n_words >= s.scene_min_words and f.cap_ratio <= s.caption_max_cap_share

@@ -89,7 +89,7 @@ def hard_kind(f: Features, lex: str | None, template: bool, s: CleanSettings = D
     if not f.terminal and _is_link_row(f.text):
         return "navigation"
     if len(_HASHTAG.findall(f.text)) >= s.embed_min_hashtags:
-        return "other"  # an embedded social post: "Jets overhead at the exercise #nato #travel #military"
+        return "other"  # an embedded social post: "Jets over the runway at the open day #airshow #base #aviation"
     return None
 
 

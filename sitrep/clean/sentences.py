@@ -19,7 +19,7 @@ from .settings import DEFAULTS, CleanSettings
 from .signals import line_shape
 
 # A sentence ends at a stop (and any closing quote or bracket) after a lower-case letter or digit, where the next
-# sentence opens with a capital or a quote, with or without the space a dump may have lost ("2014.The army").
+# sentence opens with a capital or a quote, with or without the space a dump may have lost ("2019.The army").
 _END = re.compile(r"(?<=[a-z0-9%])[.!?]+[”\"’)]*(?=\s*[A-Z“\"‘(])")
 _TOKEN = re.compile(r"[\w'’]+")
 # The lexicon's kinds that a sentence of a paragraph can have (a thread marker, a donation line, a profile header

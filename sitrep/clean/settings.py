@@ -45,8 +45,8 @@ class CleanSettings:
     caption_max_cap_share: float = 0.5  # a caption is written as a sentence: at most this share of words capitalised
     caption_max_words: int = 60          # a caption is one or two sentences: a longer line is the article's,
     credited_caption_words: int = 75     # ...unless a credit closes it (a wire caption is long)
-    bracket_credit_words: int = 6        # a credit in brackets closing a line is short: "(AP Photo/A. Name)"
-    credit_line_words: int = 12          # a credit alone on its line ("(U.S. Army)", "A. NAME/OUTLET") is short
+    bracket_credit_words: int = 6        # a credit in brackets closing a line is short: "(Agency Photo/A. Name)"
+    credit_line_words: int = 12          # a credit alone on its line ("(Army Engineers)", "A. NAME/OUTLET") is short
     scene_min_words: int = 4             # a scene ("Two soldiers stand guard") has a subject, a verb and more,
     scene_subject_words: int = 8         # ...its verb within this many words of the start
     duplicate_min_chars: int = 30        # a caption printed twice: copies at least this long,
@@ -91,7 +91,7 @@ class CleanSettings:
     thread_min_article_chars: int = 300  # a marker that would leave less article than this, with more prose after it,
                                          # is a "Write a comment" link under the headline, not the thread
     reply_min_lines: int = 3             # readers' replies without a marker: this many lines in the first person
-    reply_short_words: int = 4           # ...among which a line this short ("ping", "A good start.") may sit,
+    reply_short_words: int = 4           # ...among which a line this short ("+1", "Agreed.") may sit,
     reply_report_first_person: float = 0.2  # ...after a report with at most this share of first-person lines
 
     def __post_init__(self) -> None:

@@ -1,6 +1,6 @@
 """Find other stories' headlines, and their teasers, inside an article's region, and lists of dated headlines.
 
-A list of other stories ("Defence firm reports half-year results", "READ  Minister condemns threats") sits between
+A list of other stories ("Shipyard reports record orders", "READ  Minister opens new barracks") sits between
 an article's paragraphs with nothing to mark it but its shape: title-like lines (a few words, no final stop) whose
 words the article never uses. A teaser paragraph printed under such a headline shares its words with the
 headline, not with the article. The article's own subheadings stay, however witty: they are short, and the paragraph
@@ -22,7 +22,7 @@ def _title_like(f: Features, s: CleanSettings) -> bool:
     return s.teaser_min_words <= f.n_words <= s.teaser_max_words and not f.terminal
 
 
-# A link's label in capitals before another story's headline: "READ  Minister condemns ...", "WATCH: ...".
+# A link's label in capitals before another story's headline: "READ  Minister opens ...", "WATCH: ...".
 _LABEL = re.compile(r"^[A-Z]{3,}(?: [A-Z]{2,}){0,2}(?::\s*|\s{2,}|\s+(?=[A-Z]))(?=\S)")
 
 
@@ -33,13 +33,13 @@ def _labelled(f: Features) -> bool:
 def find(feats: Sequence[Features], kinds: Sequence[str], s: CleanSettings = DEFAULTS,
          listed: set[int] | frozenset[int] = frozenset()) -> set[int]:
     """Lines kept as body that are another story's headline, or the teaser under one. The items of a list the
-    article announces ("Read about:", listed: those the region's rules found) are the article's, whatever their
+    article announces ("Meet the team:", listed: those the region's rules found) are the article's, whatever their
     words."""
     kept = [i for i, k in enumerate(kinds) if k in ("body", "title")]
     stems = {i: set(content_stems(feats[i])) for i in kept}
     foreign: set[int] = set()
     body = [i for i in kept if kinds[i] == "body"]
-    announced = set(listed)  # the run of items under a line that ends with a colon ("Read about:")
+    announced = set(listed)  # the run of items under a line that ends with a colon ("Meet the team:")
     for i, j in zip(body, body[1:]):
         if j == i + 1 and not feats[j].terminal and (feats[i].text.endswith(":") or i in announced):
             announced.add(j)

@@ -65,7 +65,7 @@ def thread_start(
 def reply_tail(feats: Sequence[Features], region: tuple[int, int], lang: str | None,
                s: CleanSettings = DEFAULTS) -> int | None:
     """First line of readers' replies closing the region without a thread marker: a reposted article on a forum,
-    then lines in the first person ("We need more than one brigade there") or a word or two ("ping"). Cut only
+    then lines in the first person ("We need more than one brigade there") or a word or two ("+1", "Agreed."). Cut only
     when the report before them is in the third person, so an opinion piece is never cut."""
     w = address.words(lang) if lang else None
     if w is None:
