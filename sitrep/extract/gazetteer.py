@@ -278,6 +278,14 @@ class Base:
     keys: set[str] = field(default_factory=set)
 
 
+@dataclass(frozen=True)
+class ActionLemma:
+    """What a governing verb or noun says of the troops it governs (action_lemmas.csv)."""
+    action: str
+    object_is: str          # "origin": its direct object is the place left ("leave Bagram"); else ""
+    subject_is: str         # "host": its subject is the host, not the troops' owner ("Poland hosts"); else ""
+
+
 @dataclass
 class Gazetteer:
     actor_code: dict[str, str]
@@ -293,8 +301,9 @@ class Gazetteer:
     troop_modifiers: set[str]
     troop_noun_re: re.Pattern[str]
     count_words: list[tuple[str, str]]
-    non_troop_res: list[re.Pattern[str]]
-    actions: tuple[re.Pattern[str], list[str]]
+    non_troop_lemmas: frozenset[str]         # a troop count under one of these is no posture
+    action_lemmas: dict[tuple[str, str], "ActionLemma"]     # (lemma, particle or "") -> its class
+    hedges: dict[str, str]                                  # word -> mark | governor | adverb
     base_events: list[tuple[re.Pattern[str], str]]
     reporting_verbs: dict[str, str]
     reporting_re: re.Pattern[str]
@@ -306,7 +315,6 @@ class Gazetteer:
     units: list[tuple[re.Pattern[str], str]]
     unit_types: list[str]
     base_aliases: list[str] = field(default_factory=list)      # the names base_alias_re scans for
-    action_rows: list[str] = field(default_factory=list)       # actions.csv patterns, in order
 
 
 def _country_rows() -> dict[str, str]:
@@ -384,8 +392,10 @@ def load() -> Gazetteer:
         troop_modifiers={r["word"].lower() for r in read_csv("troop_modifiers.csv")},
         troop_noun_re=alternation(list(troop_noun_kind)),
         count_words=count_words,
-        non_troop_res=[re.compile(r["pattern"], re.IGNORECASE) for r in read_csv("non_troop_cues.csv")],
-        actions=labelled(read_csv("actions.csv"), "action", r"\b(?=\w)(?:{})", re.IGNORECASE),
+        non_troop_lemmas=frozenset(r["lemma"] for r in read_csv("non_troop_cues.csv")),
+        action_lemmas={(r["lemma"], r["particle"]): ActionLemma(r["action"], r["object"], r["subject"])
+                       for r in read_csv("action_lemmas.csv")},
+        hedges={r["word"]: r["role"] for r in read_csv("hedges.csv")},
         base_events=[(re.compile(r"\b(?:" + r["pattern"] + r")\b", re.IGNORECASE), r["event"])
                      for r in read_csv("base_events.csv")],
         reporting_verbs=verbs,
@@ -399,5 +409,4 @@ def load() -> Gazetteer:
         units=[(re.compile(r["pattern"]), r["actor"]) for r in read_csv("units.csv")],
         unit_types=[r["word"] for r in read_csv("unit_types.csv")],
         base_aliases=scan_aliases,
-        action_rows=[r["pattern"] for r in read_csv("actions.csv")],
     )

@@ -1,425 +1,576 @@
-"""Troop contingents and movements: a count bound to a troop noun ("around 3,000 U.S. forces"), a cut to a
-number ("will be cut down to 3,000"), or a numberless force that moves ("Croatian forces will withdraw").
+"""Troop contingents and movements, read off the dependency parse of every sentence that names a troop noun.
 
-Each mention reads its action, origin and location from a window that stops at the neighbouring mention
-and at clause breaks ("while", "but", ";", ", where"), so two contingents in one sentence do not share a verb.
-"Hundreds of them" is a mention too: its actor is that of the troops named in the same or the previous
-sentence (no such antecedent, no row). Uncounted rows are kept only for movements actually reported: not
-hypothetical or habitual ones ("if troops are forced to withdraw", "a decision about pulling troops"), not
-forces inside a title ("the head of US forces"), not the host country's own forces.
+A mention is a troop noun (troop_nouns.csv, matched on the parse's tokens) with what the tree binds to it:
+- a count: a number modifying the noun ("2,500 troops", "an 800-strong force": the number under "strong"), a
+  partitive ("300 of the 900 soldiers", "hundreds of troops", "of which 200 are in the capital"), a number the
+  noun's verb coordinates with it ("600 soldiers in the north and 200 in the capital"), the end of a range
+  ("from 1,200 personnel to around 1,800"), or the object of "to" after a verb of reducing ("cut its troop
+  levels in half, to 2,500");
+- the action: the class of the verb or noun that governs the mention (action_lemmas.csv, by lemma and particle:
+  "pull out", "draw down"), negation turning a movement into staying;
+- origin and location: that predicate's (and the noun's) prepositional attachments that name places (entities,
+  the gazetteer's places and bases, "the country", "the base"), a leave-verb's object as the origin;
+- the actor: the noun's own modifier (a demonym, a country, a possessive, an owner named after "of"), else the
+  clause's subject (not a host's: "Poland hosts ..."), else the force the document is about (named in its headline
+  and in most troop mentions). Never merely the last country the text named.
+A numberless force counts only when it moves, for real (no condition or habit: hedges.csv), and is not the host's.
 
-Speed: only sentences with a troop noun (found by one scan of the whole text) are read; what their mentions
-share (action words, clause breaks, prepositions, dates) is scanned once per sentence (_Scan), and the
-costly count patterns run only where a cheap hint shows a number.
+Speed: the regular troop-noun scan picks the sentences; the tree is walked only around each troop noun.
 """
 from __future__ import annotations
 
-import bisect
 import functools
 import re
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
 
 from .bases import ANAPHOR, resolve_anaphor
-from .context import DocContext, is_place_use
+from .context import DocContext
 from .dates import DateResolver
-from .gazetteer import Gazetteer, Prescanned, led, load, lower_pattern, lowercase_twin, prescanned, trie_pattern
-from .numbers import NUMBER, NUMBER_WORDS_LIST, SCALES, Count, make_count, qualifier_pattern, vague_pattern
+from .gazetteer import ActionLemma, Gazetteer, load, trie_pattern
+from .numbers import NUMBER_WORDS_LIST, SCALES, VAGUE_NUMERIC, Count, make_count, qualifier_pattern
 from .sentences import Sentence, with_hits
 
-DETERMINERS = r"(?:the|its|their|his|her|our|these|those|an\s+additional|additional|another|extra)"
-FUNCTION_WORDS = (r"(?:and|or|but|to|from|in|into|at|on|with|were|are|is|was|will|would|have|has|had|of|by|for|"
-                  r"that|which|who|as|than|percent)")
-MOD = rf"(?:(?!{FUNCTION_WORDS}\b)[\w.’'\-]+\s+)"
-# the leading look-ahead only lets the engine skip positions that cannot start a break (3x faster scan)
-# ", where" opens a clause with its own subject ("... relocate to Niger, where 1,000 soldiers are based")
-CLAUSE_BREAK = re.compile(r"(?=[;,\s])(?:;|,?\s+while\s+|,?\s+whereas\s+|,?\s+but\s+|,\s+and\s+(?=[A-Z])|"
-                          r"\s+–\s+(?=[A-Z])|,\s+where\s+)")
-# \bword written as w(?<!\ww)ord: a literal first lets the engine skip ahead (same matches, ~5x faster)
-REDUCE_HINT = re.compile(r"t(?<!\wt)roops?\b|f(?<!\wf)orces\b|s(?<!\ws)oldiers\b|p(?<!\wp)ersonnel\b")
-PLACE_LEAD = re.compile(r"(?:the\s+)?(?:neighbou?ring\s+|nearby\s+|northern\s+|southern\s+|western\s+|eastern\s+)?"
-                        r"(?:[A-Z]\w+\s+(?:capital|city|town|province|region),\s*)?")
-THE_COUNTRY = re.compile(r"the\s+country\b")
-LIST_JOIN = re.compile(r",\s*|\s+and\s+|\s+or\s+")
-PREP_RE = led(re.compile(r"\b(from|out of|into|to|in|at|inside|within|toward|towards|across|throughout)\s+"))
-OF_FROM = re.compile(r"\s+(of|from)\s+(?:the\s+)?")
-POSSESSIVE = re.compile(r"([\w.\-]+(?:\s+[\w.\-]+)?)[’'‘]s\s+(?:\w+\s+)?$")
-LEAVE_RE = led(re.compile(r"\b(?:leave|leaves|leaving|left|evacuat(?:e|ed|es|ing)|vacat(?:e|ed|es|ing)|depart(?:ed|s|ing)?|"
-                      r"exit(?:ed|s|ing)?|quit)\s+"))
-STATIONED_BEFORE = re.compile(r"\b(?:based|stationed|deployed|posted|garrisoned|serving|located)\s+$")
-# "evacuate the U.S. embassy", "officials in Niamey": the name describes people or a building, not a place
-PLACE_AS_MODIFIER = re.compile(r"\s+(?:embass(?:y|ies)|consulates?|government|officials|diplomats|parliament|media|"
-                               r"people|press|economy|president|citizens|nationals)\b")
-GOAL_RE = re.compile(r"(?:to|into|toward|towards|for)\b")
-# "left for Germany": after a verb of leaving, 'for' names the destination
-LEAVE_FOR = led(re.compile(r"\b(?:leave|leaves|leaving|left|depart(?:ed|s|ing)?|head(?:ed|ing|s)?|bound|set\s+off|"
-                       r"set\s+out)\s+(for)\s+"))
-LAST_WORD = re.compile(r"[\w.’'\-]+\s+\Z")
-NEGATION = re.compile(r"\b(?:not|n[’']t|never|no)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
-PLACE_PREPS = {"from": "origin", "out of": "origin", "to": "location", "into": "location", "in": "location",
-               "at": "location", "inside": "location", "within": "location", "toward": "location",
-               "towards": "location", "across": "location", "throughout": "location"}
+# Where a preposition sends its object: where the troops come from, go to, or stand.
+ORIGIN_PREPS = {"from", "of"}            # "of" only as "out of"
+GOAL_PREPS = {"to", "into", "toward", "towards"}
+STAND_PREPS = {"in", "at", "inside", "within", "across", "throughout", "on"}
+MOVING = {"deploy", "relocate", "withdraw", "evacuate"}
+LEAVING = {"withdraw", "evacuate"}
+PLACE_ENTITIES = {"GPE", "LOC", "FAC"}
+NOT_COUNTS = {"DATE", "TIME", "PERCENT", "MONEY", "ORDINAL", "QUANTITY"}
+# A mention's count stands under these words: "a 455-member force", "an 800-strong contingent".
+SIZE_WORDS = {"member", "strong", "man", "person", "personnel", "soldier", "troop"}
+PARTICLES = {"prt", "advmod", "acomp", "prep"}     # "pull out", "fly home", "remain high", "fly out of"
+CLAUSE_DEPS = {"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "pcomp"}
+PRONOUNS = {"them", "those", "these"}
+PERCENT_AFTER = re.compile(r"\s*(?:%|percent\b|per\s+cent\b)")
 
 
 @dataclass
-class TroopMention:
-    start: int
-    end: int
+class Mention:
+    anchor: Token               # the token that holds the mention's place in the tree (count or noun)
+    noun: Token | None          # the troop noun; None for "cut to 2,500" and "hundreds of them"
     count: Count
-    noun_start: int
-    noun_end: int
-    mods: tuple[int, int]
     reduce: bool = False
-    pronoun: bool = False       # "hundreds of them": whose troops is read off the antecedent
+    pronoun: bool = False
+    template: "Mention | None" = None       # an elided noun's mention ("... and 200 in the capital")
+
+
+@dataclass
+class _Doc:
+    """What the troop reading of one document carries from sentence to sentence."""
+    ctx: DocContext
+    dates: DateResolver
+    gaz: Gazetteer
+    salient: str | None = None
+    antecedent: tuple[int, tuple[str, str]] | None = None
+    seen: set = field(default_factory=set)
+    noun_actor: dict = field(default_factory=dict)      # (sentence start, noun index) -> its troops' owner
+
+
+_MATCHERS: dict[int, tuple[PhraseMatcher, PhraseMatcher]] = {}
+
+
+def _matchers(doc: Doc) -> tuple[PhraseMatcher, PhraseMatcher]:
+    """troop_nouns.csv as phrase patterns (one pair per pipeline's vocabulary): lower-case rows match in any
+    case, capitalised rows only as written."""
+    vocab = doc.vocab
+    if id(vocab) not in _MATCHERS:
+        matcher, exact = PhraseMatcher(vocab, attr="LOWER"), PhraseMatcher(vocab, attr="ORTH")
+        for noun in load().troop_noun_kind:
+            (matcher if noun == noun.lower() else exact).add(noun, [Doc(vocab, words=noun.split())])
+        _MATCHERS[id(vocab)] = matcher, exact
+    return _MATCHERS[id(vocab)]
+
+
+def _troop_nouns(doc: Doc) -> list[Token]:
+    """The head token of each troop-noun match (the last token of "service members")."""
+    matcher, exact = _matchers(doc)
+    heads = {doc[e - 1].i for _, s, e in list(matcher(doc)) + list(exact(doc))}
+    return [doc[i] for i in sorted(heads)]
+
+
+def _is_element(noun: Token) -> bool:
+    """A headquarters or command centre (kind 'element' in troop_nouns.csv) moves as a unit, singular or not."""
+    kinds = load().troop_noun_kind
+    return kinds.get(noun.text, kinds.get(noun.lower_)) == "element"
 
 
 @functools.lru_cache(maxsize=1)
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _count_words() -> tuple[frozenset[str], re.Pattern[str], frozenset[str]]:
     gaz = load()
-    nouns = trie_pattern(list(gaz.troop_noun_kind))
-    qual, vague = qualifier_pattern(), vague_pattern()
-    # Both end at the troop noun (\Z): they are run on the short stretch before each noun found.
-    counted = re.compile(
-        rf"(?:\b(?P<qual>(?i:{qual}))\s+)?(?P<num>\b{NUMBER})(?:[-\s]strong)?\s+(?:of\s+)?(?:{DETERMINERS}\s+)?"
-        rf"(?P<mods>{MOD}{{0,3}}?)(?P<noun>{nouns})\Z")
-    vaguep = re.compile(
-        rf"\b(?P<vague>(?i:{vague}))\s+(?:of\s+)?(?:{DETERMINERS}\s+)?(?P<mods>{MOD}{{0,3}}?)(?P<noun>{nouns})\Z")
-    reduce = re.compile(
-        rf"\b(?:cut|reduced?|reducing|drawn\s+down|draw\s+down|brought\s+down|lowered|trimmed|slashed|"
-        rf"scaled?\s+back)(?:\s+down)?\s+to\s+(?:(?P<qual>{qual})\s+)?(?P<num>{NUMBER})\b(?!\s*(?:percent|%))")
-    opens = trie_pattern(list(gaz.troop_noun_kind), r"(?<![\w-](?s:.))")     # boundary checked after 1st char
-    bare = re.compile(rf"(?P<noun>{opens})\b")
-    return counted, vaguep, led(reduce), bare
+    vague = frozenset(p for p, k in gaz.count_words if k == "vague" and " " not in p)
+    qualifier = re.compile(rf"(?:^|\s)(?P<q>(?i:{qualifier_pattern()}))\s*$")
+    number_words = frozenset(NUMBER_WORDS_LIST) | {"dozen"}
+    return vague, qualifier, number_words
 
 
-# "several hundred", "a few thousand": a scale word after a vague quantity is no number
-VAGUE_SCALE = re.compile(r"\b((?i:several|a\s+few|few|many|some|a\s+couple\s+of|a\s+couple))\s+\Z")
+def _is_number(tok: Token) -> bool:
+    if tok.ent_type_ in NOT_COUNTS:
+        return False
+    _, _, words = _count_words()
+    if not (tok.like_num or tok.lower_ in words or re.fullmatch(VAGUE_NUMERIC, tok.text)) or tok.lower_ in ("one", "a"):
+        return False
+    return not PERCENT_AFTER.match(tok.doc.text, tok.idx + len(tok.text))
 
 
-# "of them" / "of those" standing for troops named just before ("Hundreds of them will fly out")
-PRONOUN_HINT = re.compile(r"of(?<!\wof)\s+(?:them|those|these)\b")
+def _number_run(tok: Token) -> Span:
+    """The whole number tok is part of: "two thousand", "1.2 million", "twenty-five"."""
+    doc = tok.doc
+    _, _, words = _count_words()
 
+    def part(t: Token) -> bool:
+        return (t.like_num or t.lower_ in words or t.text == "-") and t.ent_type_ not in NOT_COUNTS
 
-@functools.lru_cache(maxsize=1)
-def _pronoun_re() -> re.Pattern[str]:
-    qual, vague = qualifier_pattern(), vague_pattern()
-    return re.compile(
-        rf"(?:\b(?P<qual>(?i:{qual}))\s+)?(?:(?P<num>\b{NUMBER})|\b(?P<vague>(?i:{vague})))\s+of\s+"
-        rf"(?P<noun>them\b|(?:those|these)(?=\s*[,.;]|\s+(?:who|that|which|are|were|will|would|have|had|is|was)\b))")
-
-
-@functools.lru_cache(maxsize=1)
-def _qual_reach() -> int:
-    return max(len(p) for p, k in load().count_words if k == "approximate") + 12
-
-
-@functools.lru_cache(maxsize=1)
-def _hints() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """Unanchored stand-ins for 'a number' and 'a vague quantity': text without a hit cannot match the
-    counted/vague patterns, so the costly searches run only where a count can be."""
-    opens = r"(?<!\w(?s:.))"              # a word starts here (checked after the first character: fast)
-    number = re.compile(r"\d" + opens + "|" + trie_pattern(NUMBER_WORDS_LIST + ["a dozen"], opens))
-    vague = re.compile(trie_pattern([p.lower() for p, k in load().count_words if k == "vague"], opens)
-                       + r"\s")                  # on lowered text
-    return number, vague
-
-
-@functools.lru_cache(maxsize=1)
-def _non_troop_twins() -> list[tuple[re.Pattern[str], bool]]:
-    """non_troop_cues.csv patterns, each as (pattern, runs on lowered text)."""
-    return [(led(tw), True) if (tw := lowercase_twin(p)) else (led(p), False) for p in load().non_troop_res]
-
-
-def _any_non_troop(text: str, low: str) -> bool:
-    return any(p.search(low if lowered else text) for p, lowered in _non_troop_twins())
-
-
-def _mentions(sent: Sentence) -> list[TroopMention]:
-    counted, vaguep, reduce, bare = _patterns()
-    gaz = load()
-    out: list[TroopMention] = []
-    taken: list[tuple[int, int]] = []
-
-    def free(a: int, b: int) -> bool:
-        return not any(a < y and x < b for x, y in taken)
-
-    def mods_ok(mods: str) -> bool:
-        return all(w[:1].isupper() or w.lower() in gaz.troop_modifiers for w in mods.split())
-
-    o = sent.start
-    nouns = list(bare.finditer(sent.text))
-    number_hint, vague_hint = _hints()
-    number_at = [m.start() for m in number_hint.finditer(sent.text)]
-    low = sent.text.lower()
-    has_vague = vague_hint.search(low) is not None
-    for n in nouns if number_at else ():
-        lo = max(0, n.start() - 90)
-        k = bisect.bisect_left(number_at, lo)
-        if k == len(number_at) or number_at[k] >= n.end():
-            continue
-        window = sent.text[lo:n.end()]
-        # a count opens at most a qualifier's length before its number, and the number where its first hint is;
-        # when that reading fails ("300 of the roughly 900 soldiers"), the next number may open the count
-        m, floor = None, 0
-        for at in number_at[k:]:
-            if at >= n.start():
-                break
-            m = counted.search(window, max(floor, at - lo - _qual_reach()))
-            if m and mods_ok(m.group("mods")):
-                break
-            floor = m.end("num") if m else floor
-            m = None
-        if not m or not free(o + lo + m.start(), o + lo + m.end()):
-            continue
-        o2 = o + lo
-        c = make_count(m.group("qual"), m.group("num"), None)
-        start = o2 + m.start()
-        if m.group("num").lower() in SCALES:
-            vague = VAGUE_SCALE.search(window, 0, m.start("num"))
-            if vague:  # "several hundred soldiers": a vague count, not 100
-                c = make_count(None, None, f"{vague.group(1)} {m.group('num')}")
-                start = o2 + vague.start(1)
-        out.append(TroopMention(start, o2 + m.end(), c, o2 + m.start("noun"), o2 + m.end("noun"),
-                                (o2 + m.start("mods"), o2 + m.end("mods"))))
-        taken.append((start, o2 + m.end()))
-    if REDUCE_HINT.search(sent.text):
-        for m in reduce.finditer(sent.text):
-            if free(o + m.start("num"), o + m.end()):
-                c = make_count(m.group("qual"), m.group("num"), None)
-                out.append(TroopMention(o + m.start("num") - (len(m.group("qual")) + 1 if m.group("qual") else 0),
-                                        o + m.end(), c, o + m.end(), o + m.end(), (o + m.end(), o + m.end()), True))
-                taken.append((o + m.start(), o + m.end()))
-    for n in nouns if has_vague else ():
-        lo = max(0, n.start() - 90)
-        m = vaguep.search(sent.text[lo:n.end()])
-        o2 = o + lo
-        if m and free(o2 + m.start(), o2 + m.end()) and mods_ok(m.group("mods")):
-            c = make_count(None, None, m.group("vague"))
-            out.append(TroopMention(o2 + m.start(), o2 + m.end(), c, o2 + m.start("noun"), o2 + m.end("noun"),
-                                    (o2 + m.start("mods"), o2 + m.end("mods"))))
-            taken.append((o2 + m.start(), o2 + m.end()))
-    for n in nouns:
-        if n.group() in ("force", "troop", "contingent") or not free(o + n.start(), o + n.end()):
-            continue
-        keep = _last_word(sent.text, max(0, n.start() - 40), n.start())
-        keep = keep if keep and mods_ok(keep) else None
-        ms = o + n.start() - (len(keep) if keep else 0)
-        out.append(TroopMention(ms, o + n.end(), make_count(None, None, None), o + n.start(),
-                                o + n.end(), (ms, o + n.start())))
-        taken.append((ms, o + n.end()))
-    if PRONOUN_HINT.search(sent.text):
-        for m in _pronoun_re().finditer(sent.text):
-            if not free(o + m.start(), o + m.end()):
-                continue
-            if m.group("num"):
-                c = make_count(m.group("qual"), m.group("num"), None)
-                if c.value is None:
-                    continue
-            else:
-                c = make_count(None, None, m.group("vague"))
-            out.append(TroopMention(o + m.start(), o + m.end(), c, o + m.start("noun"), o + m.end("noun"),
-                                    (o + m.start("noun"), o + m.start("noun")), pronoun=True))
-            taken.append((o + m.start(), o + m.end()))
-    out.sort(key=lambda t: t.start)
-    if not _any_non_troop(sent.text, low):
-        return out
-    return [t for t in out if not _is_non_troop(sent, t, gaz)]
-
-
-def _last_word(text: str, lo: int, hi: int) -> str | None:
-    """The word and blanks right before hi (what LAST_WORD finds searching text[lo:hi]), by a backward walk."""
-    j = hi
-    while j > lo and text[j - 1].isspace():
-        j -= 1
-    k = j
-    while k > lo and (text[k - 1].isalnum() or text[k - 1] in "_.’'-"):
-        k -= 1
-    return text[k:hi] if lo <= k < j < hi else None
-
-
-def _is_non_troop(sent: Sentence, t: TroopMention, gaz: Gazetteer) -> bool:
-    """Trained soldiers, casualties and alliance members are numbers about troops, not posture."""
-    lo = max(sent.start, t.start - 25) - sent.start
-    hi = min(sent.end, t.end + 35) - sent.start
-    window = sent.text[lo:hi]
-    return _any_non_troop(window, window.lower())
-
-
-def _window(scan: "_Scan", t: TroopMention, others: list[TroopMention]) -> tuple[int, int]:
-    lo, hi = scan.sent.start, scan.sent.end
-    for u in others:
-        if u is t:
-            continue
-        if u.end <= t.start:
-            lo = max(lo, u.end)
-        elif u.start >= t.end:
-            hi = min(hi, u.start)
-    for a, b in scan.breaks():
-        if a < lo or b > hi:
-            continue
-        if b <= t.start:
-            lo = max(lo, b)
-        elif a >= t.end:
-            hi = min(hi, a)
+    a = b = tok.i
+    while a > 0 and part(doc[a - 1]) and doc[a - 1].text != "-" or (a > 1 and doc[a - 1].text == "-" and part(doc[a - 2])):
+        a -= 1
+    while b + 1 < len(doc) and part(doc[b + 1]) and (doc[b + 1].text != "-" or b + 2 < len(doc) and part(doc[b + 2])):
+        if doc[b + 1].text == "-" and doc[b + 2].lower_ in SIZE_WORDS:
             break
-    return lo, hi
+        b += 1
+    return doc[a:b + 1]
 
 
-def _action(scan: "_Scan", t: TroopMention, lo: int, hi: int) -> tuple[str | None, int]:
-    """The action word nearest the mention (movements before stationing), and where it stands."""
-    text = scan.text
-    found = [f for f in scan.actions() if lo <= f[0] and f[1] <= hi and not t.noun_start <= f[0] < t.noun_end]
-    if t.reduce:
-        return "reduce", t.start
-    if any(f[2] != "present" for f in found):
-        # "soldiers who had been based in Baghdad were moved to Kuwait": the movement is the news
-        found = [f for f in found if f[2] != "present"]
-    if not found:
-        return None, t.start
-    a, b, action = min(found, key=lambda f: (max(t.start - f[1], f[0] - t.end, 0), f[0] < t.start))
-    if NEGATION.search(text[max(lo, a - 30):a]):
-        return ("present" if action == "deploy" else "remain" if action != "present" else action), a
-    return action, a
+def _count_at(tok: Token) -> Count:
+    """The count a number or a vague word makes, with the qualifier written before it ("about 300")."""
+    vague, qualifier, _ = _count_words()
+    doc = tok.doc
+    if not _is_number(tok):
+        if tok.lower_ in vague:
+            return make_count(None, None, tok.text)
+        return make_count(None, None, None)
+    run = _number_run(tok)
+    lead = doc[run.start - 1] if run.start > 0 else None
+    if lead is not None and lead.lower_ in vague and len(run) == 1 and run[0].lower_ in SCALES:
+        # "several hundred": vague, not 100
+        return make_count(None, None, doc.text[lead.idx:run.end_char])
+    q = qualifier.search(doc.text[max(0, run.start_char - 25):run.start_char])
+    return make_count(q.group("q") if q else None, run.text, None)
 
 
-def _base_at(ctx: DocContext, pos: int):
-    hit = ctx.in_span(ctx.bases, pos, pos + 200)
-    return hit[0] if hit and hit[0].start == pos else None
+def _counts_of(noun: Token) -> list[tuple[Token, Count]]:
+    """The counts the tree binds to a troop noun directly: its number modifiers, and the number under a size
+    word ("an 800-strong force"), or the vague word before it ("hundreds of troops", "several soldiers")."""
+    vague, _, _ = _count_words()
+    out = []
+    for c in noun.children:
+        if c.dep_ in ("nummod", "quantmod", "amod", "compound", "npadvmod") and _is_number(c) and c.i < noun.i:
+            out.append((c, _count_at(c)))
+        elif c.dep_ in ("amod", "compound", "npadvmod", "nmod") and c.lower_ in SIZE_WORDS and c.i < noun.i:
+            num = next((g for g in c.subtree if _is_number(g)), None)
+            if num is not None:
+                out.append((num, _count_at(num)))
+        elif c.dep_ in ("amod", "det", "nummod") and c.lower_ in vague and c.i < noun.i:
+            out.append((c, make_count(None, None, c.text)))
+    return out[:1]
 
 
-def _place_at(text: str, start: int, ctx: DocContext, gaz: Gazetteer) -> tuple[str, object] | None:
-    """The place named right at `start` (after a preposition), with the anaphors resolved."""
-    m = PLACE_LEAD.match(text, start, start + 80)
-    pos = m.end()
-    base = _base_at(ctx, pos)
-    if base:
-        return base.text, base
-    an = ANAPHOR.match(text, start)
-    if an:
-        b = resolve_anaphor(text, start, ctx)
-        return (b.text, b) if b else None
-    if THE_COUNTRY.match(text, start):
-        c = ctx.last_before(ctx.countries, start)
-        return (c.text, None) if c else None
-    pm = gaz.place_re.match(text, pos)
-    if pm:
-        end = pm.end()
-        while True:
-            more = LIST_JOIN.match(text[end:end + 6])
-            nxt = gaz.place_re.match(text, end + more.end()) if more else None
-            if not nxt:
-                break
-            end = nxt.end()
-        if PLACE_AS_MODIFIER.match(text, end):
-            return None
-        return text[pos:end], None
+def _partitive_head(noun: Token) -> Token | None:
+    """'300 of the soldiers', 'hundreds of troops', 'most of them': the quantity the noun is 'of'."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.i < noun.i:
+        h = noun.head.head
+        vague, _, _ = _count_words()
+        if h.i < noun.i and (_is_number(h) or h.lower_ in vague):
+            return h
     return None
 
 
-def _places(scan: "_Scan", lo: int, hi: int, t: TroopMention, action: str | None) -> dict:
-    moving = action in ("deploy", "relocate", "withdraw", "evacuate")
-    text = scan.text
-    slots: dict[str, list[tuple[int, str, object]]] = {"origin": [], "location": []}
-    for a, b, prep in scan.preps():
-        if a < lo or b > hi or (t.start <= a < t.end and not t.reduce):
-            continue
-        got = scan.place_at(b)
-        if got:
-            slots[PLACE_PREPS[prep]].append((a, got[0], got[1]))
-    for a, b in scan.leaves_for():
-        if lo <= a and b <= hi:
-            got = scan.place_at(b)
-            if got:
-                slots["location"].append((a, got[0], got[1]))
-    for a, b in scan.leaves():          # "left K-2", "will leave Bagram": the object is the origin
-        if a < lo or b > hi:
-            continue
-        got = scan.place_at(b)
-        if got:
-            slots["origin"].append((a, got[0], got[1]))
-    if moving:
-        goal = [i for i in slots["location"] if GOAL_RE.match(text, i[0])]
-        if goal and not slots["origin"]:
-            # "soldiers who had been based in Baghdad were moved to Kuwait": where they were is the origin
-            slots["origin"] = [i for i in slots["location"] if i not in goal
-                               and STATIONED_BEFORE.search(text, max(lo, i[0] - 30), i[0])]
-        # troops who leave end up only where a goal says ('pull out of Niger, officials in Niamey said')
-        slots["location"] = goal if action in ("withdraw", "evacuate") else goal or slots["location"]
-    out: dict = {}
-    for slot, items in slots.items():
-        items.sort(key=lambda i: i[0])
-        after = [i for i in items if i[0] >= t.end]
-        before = [i for i in items if i[0] < t.start]
-        pick = after[0] if after else (before[-1] if before else None)
-        out[slot] = pick
-    if out["location"] is None and text.endswith("where ", 0, lo):
-        # "... relocate to neighbouring Niger, where 1,000 soldiers are based": 'where' is the place just named
-        named = [(a, scan.place_at(b)) for a, b, prep in scan.preps() if b <= lo and PLACE_PREPS[prep] == "location"]
-        named = [(a, got) for a, got in named if got]
-        if named:
-            out["location"] = (named[-1][0], named[-1][1][0], named[-1][1][1])
+def _mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
+    out: list[Mention] = []
+    taken: set[int] = set()
+
+    def add(m: Mention) -> None:
+        if m.anchor.i not in taken:
+            taken.add(m.anchor.i)
+            out.append(m)
+
+    for noun in _troop_nouns(doc):
+        head = _partitive_head(noun)
+        if head is not None:
+            add(Mention(head, noun, _count_at(head)))
+        for num, count in _counts_of(noun):
+            add(Mention(num, noun, count))
+        for which in (t for t in noun.subtree if t.lower_ == "which" and t.dep_ == "pobj"):
+            part = which.head.head            # "..., of which 200 are in the capital"
+            if which.head.lower_ != "of":
+                continue
+            if not _is_number(part):        # "of which 1,000 are in the capital": the number is the clause's subject
+                part = next((c for c in part.children if c.dep_ in ("nsubj", "nsubjpass") and _is_number(c)), part)
+            if _is_number(part):
+                add(Mention(part, noun, _count_at(part)))
+        if noun.i not in taken and not any(m.noun == noun for m in out):
+            if noun.tag_ not in ("NN", "NNP") or _is_element(noun):    # "a soldier" is no contingent
+                add(Mention(noun, noun, make_count(None, None, None)))
+    for tok in doc:
+        if tok.lower_ in PRONOUNS and tok.dep_ == "pobj" and tok.head.lower_ == "of":
+            head = tok.head.head
+            count = _count_at(head)
+            if head.i < tok.i and count.kind != "none":
+                add(Mention(head, None, count, pronoun=True))
+    counted = [m for m in out if m.count.kind != "none" and not m.pronoun]
+    for m in counted:
+        for tok in _elided(m):
+            add(Mention(tok, None, _count_at(tok), template=m))
+    for tok, verb in _cut_to(doc, taken):
+        add(Mention(tok, None, _count_at(tok), reduce=verb is not None))
+    return sorted(out, key=lambda m: m.anchor.i)
+
+
+def _elided(m: Mention) -> list[Token]:
+    """Numbers standing for the same noun: coordinated with the count or the noun ("600 soldiers in the north
+    and 200 in the capital"), or the other end of a range ("from 1,200 personnel to around 1,800")."""
+    out = []
+    base = m.noun if m.noun is not None else m.anchor
+    for c in list(m.anchor.children) + list(base.children) + list(base.head.children):
+        if c.dep_ == "conj" and _is_number(c) and c.i > m.anchor.i and not _has_noun_head(c):
+            out.append(c)
+    if base.dep_ == "pobj" and base.head.lower_ == "from":
+        verb = base.head.head
+        for p in verb.children:
+            if p.dep_ == "prep" and p.lower_ == "to":
+                out += [o for o in p.children if o.dep_ == "pobj" and _is_number(o)]
     return out
 
 
-# A movement talked about but not made: "if troops are forced to withdraw", "a decision about pulling troops",
-# "an earlier plan to pull all forces out", "coalition personnel generally move freely".
-HYPOTHETICAL = re.compile(r"\b(?:if|unless|whether|decisions?\s+(?:about|on|to)|decide\s+(?:about|on|whether|to)|"
-                          r"plans?\s+to|threat(?:en(?:s|ed)?)?\s+to|consider(?:s|ed|ing)?|generally|usually|"
-                          r"routinely|typically|often)\b", re.IGNORECASE)
-TITLE_OF = re.compile(r"\b(\w+)\s+of\s+(?:the\s+)?$")
+def _has_noun_head(tok: Token) -> bool:
+    return any(c.pos_ in ("NOUN", "PROPN") and c.dep_ != "npadvmod" for c in tok.children if c.i > tok.i)
+
+
+def _cut_to(doc: Doc, taken: set[int]) -> list[tuple[Token, Token | None]]:
+    """'The Pentagon is cutting its troop levels there in half, to 2,500': the number after 'to' under a verb of
+    reducing, when that verb's clause is about troops."""
+    gaz = load()
+    out = []
+    for tok in doc:
+        if tok.lower_ != "to" or tok.dep_ != "prep":
+            continue
+        verb = tok.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
+            verb = verb.head
+        cls = _class(verb, gaz)
+        if cls is None or cls.action != "reduce":
+            continue
+        for o in tok.children:
+            if o.dep_ == "pobj" and _is_number(o) and o.i not in taken and not _has_noun_head(o):
+                if any(t.lower_ in _troop_words() for t in verb.subtree):
+                    out.append((o, verb))
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _troop_words() -> frozenset[str]:
+    return frozenset(w.lower() for n in load().troop_noun_kind for w in n.split()) | {"presence", "level", "levels"}
+
+
+def _class(tok: Token, gaz: Gazetteer) -> ActionLemma | None:
+    """The class of a predicate, by its lemma and its particle ("pull out", "fly home", "draw down")."""
+    lemma = tok.lemma_.lower()
+    for c in tok.children:
+        if c.dep_ in PARTICLES:
+            got = gaz.action_lemmas.get((lemma, c.lower_))
+            if got:
+                return got
+    if tok.pos_ in ("VERB", "AUX", "NOUN", "PROPN"):
+        return gaz.action_lemmas.get((lemma, "")) or gaz.action_lemmas.get((tok.lower_, ""))
+    return None
+
+
+def _governor(anchor: Token, gaz: Gazetteer) -> Token | None:
+    """The verb (or action noun: 'the withdrawal of 800 troops') that governs the mention."""
+    h = anchor
+    for _ in range(12):
+        p = h.head
+        if p == h:
+            return h if h.pos_ in ("VERB", "AUX") else None
+        if p.pos_ in ("VERB", "AUX"):
+            return p
+        if p.pos_ == "NOUN" and _class(p, gaz) is not None and h.dep_ in ("pobj", "compound", "poss", "nmod"):
+            return p
+        h = p
+    return None
+
+
+def _predicate(m: Mention, gaz: Gazetteer) -> tuple[Token | None, ActionLemma | None]:
+    """The governing predicate and its class; one that says nothing of troops ('expected', 'ordered to') hands
+    over to its open complement, and a noun's own clause ('the troops stationed there') speaks when the
+    governor does not."""
+    gov = _governor(m.anchor, gaz)
+    cls = _class(gov, gaz) if gov is not None else None
+    if gov is not None and (cls is None or cls.action == "present" and gov.lemma_ in ("be", "have")):
+        for c in gov.children:
+            if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX") and c.i > m.anchor.i:
+                sub = _class(c, gaz)
+                if sub is not None:
+                    return c, sub
+    if cls is None and m.noun is not None:
+        for c in m.noun.children:
+            if c.dep_ in ("acl", "relcl"):
+                sub = _class(c, gaz)
+                if sub is not None:
+                    return c, sub
+    return gov, cls
+
+
+def _action(m: Mention, gov: Token | None, cls: ActionLemma | None) -> str:
+    if m.reduce:
+        return "reduce"
+    action = cls.action if cls else "present"
+    if action == "deploy" and gov is not None and any(c.dep_ == "auxpass" for c in gov.children) \
+            and not any(c.dep_ == "prep" and c.lower_ in GOAL_PREPS for c in gov.children):
+        return "present"            # "600 soldiers are deployed in Iraq": where they are, not a movement
+    if gov is not None and any(c.dep_ == "neg" for c in gov.children):
+        return "present" if action == "deploy" else "remain" if action != "present" else action
+    return action
+
+
+def _place(obj: Token, ctx: DocContext, gaz: Gazetteer, offset: int) -> tuple[str, object] | None:
+    """The place a prepositional object names, as written, with the base mention when it is one."""
+    doc = obj.doc
+    lo = obj.left_edge
+    while lo.i < obj.i and lo.pos_ != "PROPN" and lo.ent_type_ not in PLACE_ENTITIES:   # "(the) neighbouring"
+        lo = doc[lo.i + 1]
+    end = obj
+    for c in obj.children:
+        if c.dep_ == "conj" and c.i > obj.i and _is_place_token(c, gaz):
+            end = c
+    start_char, end_char = offset + lo.idx, offset + end.idx + len(end.text)
+    for b in ctx.in_span(ctx.bases, offset + obj.left_edge.idx, offset + obj.right_edge.idx + len(obj.right_edge)):
+        return b.text, b
+    text = ctx.text
+    if ANAPHOR.match(text, offset + obj.left_edge.idx):
+        b = resolve_anaphor(text, offset + obj.left_edge.idx, ctx)
+        return (b.text, b) if b else None
+    if obj.lower_ == "country" and any(c.lower_ == "the" for c in obj.children):
+        c = ctx.last_before(ctx.countries, offset + obj.idx)
+        return (c.text, None) if c else None
+    if _is_place_token(obj, gaz):
+        return text[start_char:end_char], None
+    for c in obj.children:          # "the Iraqi capital, Baghdad"
+        if c.dep_ == "appos" and _is_place_token(c, gaz):
+            return text[offset + c.left_edge.idx:offset + c.idx + len(c.text)], None
+    return None
+
+
+def _is_place_token(tok: Token, gaz: Gazetteer) -> bool:
+    if tok.pos_ not in ("PROPN", "NOUN"):
+        return False
+    if tok.ent_type_ in PLACE_ENTITIES:
+        return True
+    span = tok.doc[tok.left_edge.i:tok.i + 1].text
+    m = gaz.place_re.search(span)
+    return bool(m) and m.end() == len(span)
+
+
+def _places(m: Mention, gov: Token | None, cls: ActionLemma | None, action: str, d: _Doc,
+            offset: int) -> tuple[tuple[str, object] | None, tuple[str, object] | None]:
+    """(origin, location), each (text as written, base mention or None)."""
+    origin: list = []
+    goal: list = []
+    stand: list = []
+
+    def preps(head: Token, own: bool) -> None:
+        for p in head.children:
+            if p.dep_ == "prt" and p.lower_ == "out":
+                preps(p, own)
+            if p.dep_ == "dobj" and cls is not None and cls.object_is == "origin" and head == gov:
+                got = _place(p, d.ctx, d.gaz, offset)
+                if got:
+                    origin.append(got)
+            if p.dep_ != "prep" or (m.noun is not None and p.i in range(m.anchor.i, m.noun.i)):
+                continue
+            word = p.lower_
+            objs = [o for o in p.children if o.dep_ == "pobj"]
+            if word == "out":                    # "out of Iraq"
+                objs = [o for q in p.children if q.lower_ == "of" for o in q.children if o.dep_ == "pobj"]
+                word = "from"
+            if word == "of" and not (head == gov and any(c.dep_ == "prt" and c.lower_ == "out" for c in head.children)):
+                continue
+            for o in objs:
+                got = _place(o, d.ctx, d.gaz, offset)
+                if not got:
+                    continue
+                if word in ORIGIN_PREPS:
+                    origin.append(got)
+                elif word in GOAL_PREPS or word == "for" and cls is not None and cls.object_is == "origin":
+                    goal.append(got)
+                elif word in STAND_PREPS:
+                    stand.append(got)
+
+    if gov is not None:
+        preps(gov, False)
+        if m.reduce:                # "troop numbers in the country will be cut to 3,000"
+            for c in gov.children:
+                if c.dep_ in ("nsubjpass", "dobj", "nsubj"):
+                    preps(c, True)
+    for tok in [m.anchor] + ([m.noun] if m.noun is not None and m.noun != m.anchor else []):
+        if tok != gov:
+            preps(tok, True)
+        for c in tok.children:
+            if c.dep_ in ("acl", "relcl") and c != gov:
+                before = len(stand)
+                preps(c, True)
+                if action in MOVING and action != "deploy":
+                    origin.extend(stand[before:])
+                    del stand[before:]
+    if gov is not None and gov.dep_ == "relcl" and any(c.lower_ == "where" for c in gov.children):
+        got = _place(gov.head, d.ctx, d.gaz, offset)       # "... to Niger, where 1,000 soldiers are based"
+        if got:
+            stand.append(got)
+    if action in MOVING:
+        if action in LEAVING:
+            location = goal[0] if goal else None
+            if not origin and stand:
+                origin = stand
+        else:
+            location = goal[0] if goal else stand[0] if stand and action == "deploy" else None
+            if action == "relocate" and not origin and stand and goal:
+                origin = stand
+            elif location is None and stand:
+                location = stand[0]
+    else:
+        location = stand[0] if stand else goal[0] if goal else None
+    return (origin[0] if origin else None), location
+
+
+def _actor_in_span(text: str, lo: int, hi: int, gaz: Gazetteer, ctx: DocContext) -> tuple[str, str] | None:
+    """The last actor named inside [lo, hi) that is not a place there ('U.S. troops', not 'in Iraq')."""
+    found = None
+    for a in ctx.in_span(ctx.actors, lo, hi):
+        found = (a.value, a.text)
+    return found
+
+
+def _own_actor(m: Mention, d: _Doc, offset: int) -> tuple[str, str] | None:
+    """Whose troops, from the noun phrase itself: a modifier, a possessive, 'of/from the X' after the noun."""
+    gaz, ctx, text = d.gaz, d.ctx, d.ctx.text
+    noun = m.noun if m.noun is not None else (m.template.noun if m.template is not None else None)
+    if noun is None:
+        if m.reduce:
+            gov = m.anchor.head.head
+            for c in gov.children:
+                if c.dep_ in ("dobj", "nsubjpass"):
+                    got = _actor_in_span(text, offset + c.left_edge.idx, offset + c.idx + len(c.text), gaz, ctx)
+                    if got:
+                        return got
+        return None
+    lo = noun.left_edge
+    got = _actor_in_span(text, offset + lo.idx, offset + noun.idx + len(noun.text), gaz, ctx)
+    if got:
+        return got
+    if noun.text in gaz.actor_code:             # a force noun that names its owner ("Bundeswehr")
+        return gaz.actor_code[noun.text], noun.text
+    for p in noun.children:
+        if p.dep_ == "prep" and p.lower_ in ("of", "from") and p.i > noun.i:
+            tail = text[offset + p.idx:offset + p.right_edge.idx + len(p.right_edge)]
+            for pat, code in gaz.units:
+                um = pat.search(tail)
+                if um:
+                    return code, um.group()
+            for o in p.children:
+                if o.dep_ != "pobj":
+                    continue
+                am = gaz.actor_re.search(text, offset + o.left_edge.idx, offset + o.idx + len(o.text))
+                kind = gaz.actor_kind.get(am.group()) if am else None
+                if am and (kind == "institution" or kind == "name" and p.lower_ == "of"):
+                    return gaz.actor_code[am.group()], am.group()
+    return None
+
+
+def _reports(verb: Token) -> bool:
+    """A verb of saying (reporting_verbs.csv, by its form as written)."""
+    return verb.lower_ in load().reporting_verbs
+
+
+def _subject_actor(gov: Token | None, m: Mention, d: _Doc, offset: int) -> tuple[str, str] | None:
+    """The subject of the mention's clause, climbing through open complements ('Germany plans to send'); a
+    pronoun subject ('it would withdraw') is the subject of the clause it sits in ('NATO said it would ...').
+    Never a host's subject ('Poland hosts'), and never a speaker's unless a pronoun points there ('Iraqi
+    officials said the troops would leave' says nothing of whose troops)."""
+    text, verb = d.ctx.text, gov
+    want_antecedent = False
+    for _ in range(6):
+        if verb is None:
+            return None
+        cls = _class(verb, d.gaz)
+        if cls is not None and cls.subject_is == "host":
+            return None
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "agent")
+                     and m.anchor not in c.subtree and (m.noun is None or m.noun not in c.subtree)), None)
+        if subj is not None and subj.dep_ == "agent":
+            subj = next((o for o in subj.children if o.dep_ == "pobj"), None)
+        if subj is not None and subj.pos_ == "PRON":
+            want_antecedent = True
+        elif subj is not None:
+            got = _actor_in_span(text, offset + subj.left_edge.idx,
+                                 offset + subj.right_edge.idx + len(subj.right_edge), d.gaz, d.ctx)
+            # a force's own institution speaks of its troops ("the U.S. Navy said"); a country's officials need not
+            if got and _reports(verb) and not want_antecedent and d.gaz.actor_kind.get(got[1]) != "institution":
+                return None
+            return got
+        if verb.head == verb or verb.dep_ not in CLAUSE_DEPS - {"relcl", "acl"}:
+            return None
+        verb = verb.head
+    return None
+
+
+def _salient(title: str | None, ctx: DocContext, gaz: Gazetteer, owners: list[str]) -> str | None:
+    """The force the article is about: named in the headline and owning most of the troops named."""
+    score: Counter = Counter(owners)
+    for m in gaz.actor_re.finditer(title or ""):
+        score[gaz.actor_code[m.group()]] += 2
+    host = ctx.host_country()
+    best = [(n, a) for a, n in score.items() if a != host]
+    return max(best)[1] if best else None
+
+
+def _hedged(gov: Token | None, d: _Doc) -> bool:
+    """A movement talked about but not made: under a condition, a plan, a decision, a habit (hedges.csv)."""
+    tok = gov
+    for _ in range(6):
+        if tok is None:
+            return False
+        for c in tok.children:
+            role = d.gaz.hedges.get(c.lower_)
+            if role == "mark" and c.dep_ == "mark" or role == "adverb" and c.dep_ == "advmod":
+                return True
+        if d.gaz.hedges.get(tok.lemma_.lower()) == "governor":
+            return True
+        if tok.head == tok:
+            return False
+        tok = tok.head
+    return False
+
+
+def _in_title(noun: Token | None) -> bool:
+    """'the head of US forces': forces named inside a person's title."""
+    if noun is None or noun.dep_ != "pobj" or noun.head.lower_ != "of":
+        return False
+    return noun.head.head.lower_ in _role_nouns()
 
 
 @functools.lru_cache(maxsize=1)
 def _role_nouns() -> frozenset[str]:
     g = load()
-    return frozenset(n.lower() for n, k in g.speaker_nouns.items() if k == "role") | {"head", "chief", "leader"}
+    return frozenset(n.lower() for n, k in g.speaker_nouns.items() if k == "role") | frozenset(g.title_words)
 
 
-def _speculative(text: str, t: TroopMention, action_at: int, lo: int, ctx: DocContext, actor: str) -> bool:
-    """An uncounted row that would be noise: a hypothetical or habitual movement, forces named only inside a
-    person's title ('the head of US forces'), or the host nation's own forces merely mentioned."""
-    a, b = min(t.start, action_at), max(t.start, action_at)
-    if HYPOTHETICAL.search(text, max(lo, a - 45), b):
-        return True
-    title = TITLE_OF.search(text, max(0, t.start - 40), t.start)
-    if title and title.group(1).lower() in _role_nouns():
-        return True
-    return actor == ctx.host_country()
-
-
-def _actor(text: str, sent: Sentence, t: TroopMention, ctx: DocContext, gaz: Gazetteer) -> tuple[str, str] | None:
-    """Whose troops: inside the noun phrase, then 'of/from the X' after it, then a possessive, then the
-    nearest agent named before it in the sentence, then after it, then the last one named in the text."""
-    ms, me = t.mods
-    for m in gaz.actor_re.finditer(text, ms, me):
-        return gaz.actor_code[m.group()], text[m.start():t.noun_end]
-    tail = text[t.noun_end:min(sent.end, t.noun_end + 60)]
-    pm = OF_FROM.match(tail)
-    if pm:
-        for pat, code in gaz.units:
-            um = pat.search(tail)
-            if um:
-                return code, um.group()
-        am = gaz.actor_re.match(text, t.noun_end + pm.end())
-        kind = gaz.actor_kind.get(am.group()) if am else None
-        if am and (kind == "institution" or (kind == "name" and pm.group(1) == "of")
-                   or (kind == "demonym" and gaz.troop_noun_re.match(text, am.end() + 1))):
-            return gaz.actor_code[am.group()], am.group()
-    before = text[max(sent.start, t.start - 40):t.start]
-    poss = POSSESSIVE.search(before) if "s" in before and ("’s" in before or "'s" in before or "‘s" in before) else None
-    if poss:
-        am = gaz.actor_re.search(poss.group(1))
-        if am:
-            return gaz.actor_code[am.group()], am.group()
-    before = ctx.in_span(ctx.actors, sent.start, t.start)
-    if before:
-        return before[-1].value, before[-1].text
-    # after it: an agent ("..., the Pentagon said"), not a demonym describing something else ("the Iraqi border")
-    after = [a for a in ctx.in_span(ctx.actors, t.end, sent.end) if not is_place_use(text, a.start)
-             and (gaz.actor_kind.get(a.text) != "demonym" or gaz.troop_noun_re.match(text, a.end + 1))]
-    if after:
-        return after[0].value, after[0].text
-    last = ctx.last_before(ctx.actors, sent.start)
-    return (last.value, last.text) if last else None
+def _is_non_troop(m: Mention, gov: Token | None) -> bool:
+    """Trained soldiers, casualties and alliance members are numbers about troops, not posture: a cue lemma
+    (non_troop_cues.csv) as the governing predicate, as the noun's own modifier or clause, or as the quantity
+    itself ('30 members of the alliance's forces')."""
+    cues = load().non_troop_lemmas
+    near = [t for t in [m.anchor, m.anchor.head] + ([gov] if gov is not None else []) if t != m.noun]
+    if m.noun is not None:
+        near += [c for c in m.noun.children if c.dep_ in ("amod", "acl", "relcl", "compound") and c.i != m.anchor.i]
+    for t in near:
+        if t.lemma_.lower() in cues and t.dep_ not in ("compound", "nummod") or t == gov and t.lemma_.lower() in cues:
+            return True
+    return any(c.dep_ == "relcl" and c.lemma_.lower() in cues for c in (m.anchor.children if m.noun is None else ()))
 
 
 @functools.lru_cache(maxsize=1)
@@ -429,146 +580,103 @@ def _unit_re() -> re.Pattern[str]:
     return re.compile(rf"\b{one}(?:(?:,\s*|\s+of\s+the\s+){one})*")
 
 
-def _unit(scan: "_Scan", lo: int, hi: int) -> str | None:
-    if not scan.may_name_unit():
-        return None
-    seg = scan.text[lo:hi]
-    chain = _unit_re().search(seg)
-    if chain:
-        return chain.group()
-    for pat, _ in scan.gaz.units:
-        m = pat.search(seg)
-        if m:
-            return m.group()
+def _unit(m: Mention, gov: Token | None) -> str | None:
+    """A named unit in the mention's clause ('the 82nd Airborne Division', units.csv)."""
+    for top in [t for t in (m.noun, gov, m.anchor) if t is not None]:
+        span = top.doc[top.left_edge.i:top.right_edge.i + 1].text
+        chain = _unit_re().search(span)
+        if chain:
+            return chain.group()
+        for pat, _ in load().units:
+            um = pat.search(span)
+            if um:
+                return um.group()
     return None
 
 
-ORDINAL = re.compile(r"\d(?:st|nd|rd|th)\s")
-
-
-@functools.lru_cache(maxsize=1)
-def _unit_hint() -> re.Pattern[str]:
-    """Any named unit of units.csv, unanchored: a sentence without a hit has no unit in any stretch of it."""
-    return re.compile("|".join(f"(?:{p.pattern})" for p, _ in load().units))
-
-
-@functools.lru_cache(maxsize=1)
-def _action_twin() -> re.Pattern[str] | None:
-    gaz = load()
-    twin = lowercase_twin(gaz.actions[0])
-    if twin is None:
-        return None
-    fast = prescanned(twin, [lower_pattern(p) for p in gaz.action_rows], r"\w", "")
-    return fast if isinstance(fast, Prescanned) else led(twin)
-
-
-class _Scan:
-    """What all troop mentions of one sentence share, each scanned once and only when first needed:
-    action verbs, clause breaks, place prepositions, leave-verbs, dates, and the place read after each
-    preposition. Each mention then filters these by its own window."""
-
-    def __init__(self, sent: Sentence, ctx: DocContext, dates: DateResolver, gaz: Gazetteer):
-        self.sent, self.ctx, self.dates, self.gaz, self.text = sent, ctx, dates, gaz, ctx.text
-        self._cache: dict = {}
-
-    def _get(self, key: str, make):
-        if key not in self._cache:
-            self._cache[key] = make()
-        return self._cache[key]
-
-    def actions(self) -> list[tuple[int, int, str]]:
-        def make():
-            pat, labels = self.gaz.actions
-            twin = _action_twin()
-            s, e = self.sent.start, self.sent.end
-            it = twin.finditer(self.ctx.lower, s, e) if twin and self.ctx.lower else pat.finditer(self.text, s, e)
-            return [(m.start(), m.end(), labels[int(m.lastgroup[1:])]) for m in it]
-        return self._get("actions", make)
-
-    def breaks(self) -> list[tuple[int, int]]:
-        return self._get("breaks", lambda: [m.span() for m in
-                                            CLAUSE_BREAK.finditer(self.text, self.sent.start, self.sent.end)])
-
-    def preps(self) -> list[tuple[int, int, str]]:
-        return self._get("preps", lambda: [(m.start(), m.end(), m.group(1)) for m in
-                                           PREP_RE.finditer(self.text, self.sent.start, self.sent.end)])
-
-    def leaves(self) -> list[tuple[int, int]]:
-        return self._get("leaves", lambda: [m.span() for m in
-                                            LEAVE_RE.finditer(self.text, self.sent.start, self.sent.end)])
-
-    def leaves_for(self) -> list[tuple[int, int]]:
-        """Where 'for' names a destination, as (offset of 'for', end of the phrase)."""
-        return self._get("leaves_for", lambda: [(m.start(1), m.end()) for m in
-                                                LEAVE_FOR.finditer(self.text, self.sent.start, self.sent.end)])
-
-    def dates_in(self) -> list:
-        return self._get("dates", lambda: self.dates.dates_in(self.sent.text, self.sent.start))
-
-    def may_name_unit(self) -> bool:
-        return self._get("unit", lambda: bool(ORDINAL.search(self.sent.text) or _unit_hint().search(self.sent.text)))
-
-    def place_at(self, pos: int):
-        key = ("place", pos)
-        if key not in self._cache:
-            self._cache[key] = _place_at(self.text, pos, self.ctx, self.gaz)
-        return self._cache[key]
-
-
-def extract(sentences: list[Sentence], ctx: DocContext, dates: DateResolver) -> list[dict]:
-    gaz = load()
-    text = ctx.text
-    rows: list[dict] = []
-    seen: set[tuple] = set()
-    index = {s.start: i for i, s in enumerate(sentences)}
-    chosen = {s.start: s for s in with_hits(sentences, gaz.troop_noun_re, text)}
-    chosen.update({s.start: s for s in with_hits(sentences, PRONOUN_HINT, text)})
-    antecedent: tuple[int, tuple[str, str]] | None = None       # (sentence index, actor) of the last troops
-    for sent in sorted(chosen.values(), key=lambda s: s.start):
-        mentions = _mentions(sent)
-        if not mentions:
+def _rows_of(sent: Sentence, si: int, doc: Doc, d: _Doc, pending: list) -> None:
+    gaz = d.gaz
+    for m in _mentions(doc, gaz):
+        gov, cls = _predicate(m, gaz)
+        if _is_non_troop(m, gov):
             continue
-        si = index[sent.start]
-        scan = _Scan(sent, ctx, dates, gaz)
-        for t in mentions:
-            lo, hi = _window(scan, t, mentions)
-            action, action_at = _action(scan, t, lo, hi)
-            if t.pronoun:
-                # the troops named last, in this sentence or the one before; no antecedent, no row
-                if antecedent is None or si - antecedent[0] > 1:
-                    continue
-                actor = antecedent[1]
-                antecedent = (si, actor)        # "Most of them ... Dozens of them ...": the chain goes on
-                if action in (None, "present"):
-                    continue
-            else:
-                if t.count.kind == "none" and action in (None, "present"):
-                    continue
-                actor = _actor(text, sent, t, ctx, gaz)
-                if actor is None:
-                    continue
-                antecedent = (si, actor)
-            if t.count.value is None and _speculative(text, t, action_at, lo, ctx, actor[0]):
-                continue
-            places = _places(scan, lo, hi, t, action)
-            origin = places["origin"][1] if places["origin"] else None
-            location = places["location"][1] if places["location"] else None
-            base = places["location"][2] if places["location"] else None
-            sd = scan.dates_in()
-            # the same contingent restated (a quote repeating the figure) is one row, not two
-            key = (actor[0], t.count.value) if t.count.value is not None else (sent.start, actor[0], t.count.text, action)
-            if key in seen:
-                continue
-            seen.add(key)
-            rows.append({
-                "actor": actor[0], "actor_text": actor[1], "unit": _unit(scan, lo, hi),
-                "troop_count": t.count.value, "count_text": t.count.text or None, "count_kind": t.count.kind,
-                "action": action or "present", "origin": origin, "location": location,
-                "event_date": sd[0][2] if sd else None,
-                "evidence": sent.text, "start_offset": sent.start, "end_offset": sent.end,
-                "_base": base.value if base is not None else None,
-            })
+        action = _action(m, gov, cls)
+        own = _own_actor(m, d, sent.start)
+        pending.append((sent, si, m, gov, cls, action, own, own or _subject_actor(gov, m, d, sent.start)))
+
+
+def extract(sentences: list[Sentence], ctx: DocContext, dates: DateResolver, parsed: dict[int, Doc],
+            title: str | None = None) -> list[dict]:
+    gaz = load()
+    d = _Doc(ctx, dates, gaz)
+    index = {s.start: i for i, s in enumerate(sentences)}
+    pending: list = []
+    for sent in sorted((s for s in sentences if s.start in parsed), key=lambda s: s.start):
+        _rows_of(sent, index[sent.start], parsed[sent.start], d, pending)
+    d.salient = _salient(title, ctx, gaz, [p[7][0] for p in pending if p[7]])
+    rows: list[dict] = []
+    for sent, si, m, gov, cls, action, own, subject in pending:
+        row = _row(sent, si, m, gov, cls, action, own, subject, d)
+        if row is not None:
+            rows.append(row)
     # "the number of American forces ... would be reduced to 2,500": the uncounted mention is the counted one
     counted = {(r["start_offset"], r["actor"], r["action"]) for r in rows if r["troop_count"] is not None}
     return [r for r in rows if r["count_kind"] != "none"
             or (r["start_offset"], r["actor"], r["action"]) not in counted]
+
+
+def _row(sent: Sentence, si: int, m: Mention, gov: Token | None, cls: ActionLemma | None, action: str,
+         own: tuple[str, str] | None, subject: tuple[str, str] | None, d: _Doc) -> dict | None:
+    if m.pronoun:
+        # the troops named last, in this sentence or the one before; no antecedent, no row
+        if d.antecedent is None or si - d.antecedent[0] > 1:
+            return None
+        actor = d.antecedent[1]
+        d.antecedent = (si, actor)
+        if action == "present":
+            return None
+    else:
+        if m.count.kind == "none" and (action == "present" or _hedged(gov, d) or _in_title(m.noun)):
+            return None
+        noun = m.noun if m.noun is not None else m.template.noun if m.template is not None else None
+        key = (sent.start, noun.i) if noun is not None else None
+        actor = own or d.noun_actor.get(key) or subject
+        if actor is None and noun is not None and noun is not m.anchor:
+            actor = _subject_actor(_predicate(Mention(noun, noun, m.count), d.gaz)[0], m, d, sent.start)
+        if actor is None and d.salient:
+            actor = (d.salient, "")
+        if actor is None:
+            return None
+        d.antecedent = (si, actor)
+        if key is not None:
+            d.noun_actor.setdefault(key, actor)
+    if m.count.value is None and actor[0] == d.ctx.host_country() and own is None or \
+            m.count.kind == "none" and actor[0] == d.ctx.host_country():
+        return None
+    origin, location = _places(m, gov, cls, action, d, sent.start)
+    sd = d.dates.dates_in(sent.text, sent.start)
+    # the same contingent restated (a quote repeating the figure) is one row, not two
+    key = (actor[0], m.count.value) if m.count.value is not None else (sent.start, actor[0], m.count.text, action)
+    if key in d.seen:
+        return None
+    d.seen.add(key)
+    base = location[1] if location else None
+    return {
+        "actor": actor[0], "actor_text": actor[1], "unit": _unit(m, gov),
+        "troop_count": m.count.value, "count_text": m.count.text or None, "count_kind": m.count.kind,
+        "action": action, "origin": origin[0] if origin else None, "location": location[0] if location else None,
+        "event_date": sd[0][2] if sd else None,
+        "evidence": sent.text, "start_offset": sent.start, "end_offset": sent.end,
+        "_base": base.value if base is not None else None,
+    }
+
+
+def candidates(sentences: list[Sentence], text: str) -> list[Sentence]:
+    """The sentences worth parsing for troops: a troop noun, or an 'of them' that may stand for troops."""
+    gaz = load()
+    chosen = {s.start: s for s in with_hits(sentences, gaz.troop_noun_re, text)}
+    chosen.update({s.start: s for s in with_hits(sentences, PRONOUN_HINT, text)})
+    return sorted(chosen.values(), key=lambda s: s.start)
+
+
+PRONOUN_HINT = re.compile(r"of(?<!\wof)\s+(?:them|those|these)\b")

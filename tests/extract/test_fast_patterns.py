@@ -3,7 +3,7 @@ import re
 
 import pytest
 
-from sitrep.extract.gazetteer import alternation, led, load, lower_pattern, lowercase_twin, prescanned
+from sitrep.extract.gazetteer import alternation, led, load, lowercase_twin
 
 from .conftest import articles
 
@@ -16,8 +16,8 @@ def spans(pattern, text, lower=False):
 
 @pytest.mark.parametrize("text", TEXTS)
 def test_lowercase_twin_on_lowered_text_matches_the_case_insensitive_pattern(text):
-    pat = load().actions[0]
-    assert spans(lowercase_twin(pat), text, lower=True) == spans(pat, text)
+    for pat, _ in load().base_events:
+        assert spans(lowercase_twin(pat), text, lower=True) == spans(pat, text)
 
 
 @pytest.mark.parametrize("text", TEXTS)
@@ -25,14 +25,6 @@ def test_prescanned_channels_match_the_plain_labelled_pattern(text):
     fast = load().channels[0]
     plain = re.compile(fast.pattern)
     assert spans(fast, text) == spans(plain, text)
-
-
-@pytest.mark.parametrize("text", TEXTS)
-def test_prescanned_action_twin_matches_the_twin(text):
-    gaz = load()
-    twin = lowercase_twin(gaz.actions[0])
-    fast = prescanned(twin, [lower_pattern(p) for p in gaz.action_rows], r"\w", "")
-    assert spans(fast, text, lower=True) == spans(twin, text, lower=True)
 
 
 @pytest.mark.parametrize("text", TEXTS)

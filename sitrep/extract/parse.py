@@ -1,0 +1,58 @@
+"""The parsed representation under the extractors: spaCy's tagger, dependency parser, lemmatizer and entities,
+run on the sentences that can carry a fact.
+
+One pipeline per process, loaded by `pipeline()`; its name is the `spacy_pipeline` setting (sitrep.config), so a
+user can point sitrep at the official `en_core_web_sm` or a larger pipeline they installed. Nothing is downloaded:
+a name that is not installed is an error that says what to install.
+
+The parse is the cost of extraction, so cheap regular filters choose the sentences first (a troop noun, a "them"
+that may stand for troops) and only those are parsed, all of one document's in one `nlp.pipe` call; each is parsed
+once and every extractor reads the same Doc. A sentence is parsed on its own text: a token's offset in clean_text is
+the sentence's start plus `token.idx`.
+"""
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from sitrep import config
+
+from .sentences import Sentence
+
+# What the extractors read; "senter" is left out because the parser sets sentence boundaries itself.
+NEEDED = ("tagger", "parser", "lemmatizer", "ner")
+BATCH_SIZE = 64
+
+
+class PipelineError(RuntimeError):
+    """The configured spaCy pipeline cannot be used, phrased for the person running sitrep."""
+
+
+@functools.lru_cache(maxsize=2)
+def pipeline(name: str | None = None) -> Language:
+    """The spaCy pipeline named by `name`, else by the `spacy_pipeline` setting; loaded once per process."""
+    import spacy
+
+    name = name or config.setting("spacy_pipeline")
+    try:
+        nlp = spacy.load(name, exclude=["senter"])
+    except OSError as exc:
+        raise PipelineError(f"spaCy pipeline {name!r} is not installed (set spacy_pipeline in sitrep.toml or "
+                            f"SITREP_SPACY_PIPELINE to an installed one; the default is "
+                            f"{config.DEFAULT_PIPELINE!r}): {exc}") from exc
+    missing = [c for c in NEEDED if c not in nlp.pipe_names]
+    if missing:
+        raise PipelineError(f"spaCy pipeline {name!r} lacks {', '.join(missing)}: extraction reads all of "
+                            f"{', '.join(NEEDED)}")
+    return nlp
+
+
+def parse(sentences: Iterable[Sentence], nlp: Language | None = None) -> dict[int, Doc]:
+    """The parse of each sentence, by the sentence's start offset in clean_text."""
+    chosen = list(sentences)
+    nlp = nlp or pipeline()
+    docs = nlp.pipe((s.text for s in chosen), batch_size=BATCH_SIZE)
+    return {s.start: d for s, d in zip(chosen, docs)}
