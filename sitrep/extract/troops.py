@@ -28,7 +28,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from .bases import ANAPHOR, resolve_anaphor
-from .context import DocContext
+from .context import DocContext, is_place_use
 from .dates import DateResolver
 from .gazetteer import ActionLemma, Gazetteer, load, trie_pattern
 from .numbers import NUMBER_WORDS_LIST, SCALES, VAGUE_NUMERIC, Count, make_count, qualifier_pattern
@@ -56,6 +56,7 @@ class Mention:
     noun: Token | None          # the troop noun; None for "cut to 2,500" and "hundreds of them"
     count: Count
     reduce: bool = False
+    before_cut: bool = False    # "cut ... to 24,000 from 36,000": the level the cut starts from
     pronoun: bool = False
     template: "Mention | None" = None       # an elided noun's mention ("... and 200 in the capital")
 
@@ -195,17 +196,19 @@ def _mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             add(Mention(head, noun, _count_at(head)))
         for num, count in _counts_of(noun):
             add(Mention(num, noun, count))
-        for which in (t for t in noun.subtree if t.lower_ == "which" and t.dep_ == "pobj"):
-            part = which.head.head            # "..., of which 200 are in the capital"
-            if which.head.lower_ != "of":
-                continue
-            if not _is_number(part):        # "of which 1,000 are in the capital": the number is the clause's subject
-                part = next((c for c in part.children if c.dep_ in ("nsubj", "nsubjpass") and _is_number(c)), part)
-            if _is_number(part):
-                add(Mention(part, noun, _count_at(part)))
         if noun.i not in taken and not any(m.noun == noun for m in out):
             if noun.tag_ not in ("NN", "NNP") or _is_element(noun):    # "a soldier" is no contingent
                 add(Mention(noun, noun, make_count(None, None, None)))
+    nouns = [m.noun for m in out if m.noun is not None]
+    for which in (t for t in doc if t.lower_ == "which" and t.dep_ == "pobj" and t.head.lower_ == "of"):
+        # "..., of which 200 are in the capital": the troops named last before it; the number is the
+        # quantity 'of which' hangs on, or the subject of the clause it opens
+        part = which.head.head
+        if not _is_number(part):
+            part = next((c for c in part.children if c.dep_ in ("nsubj", "nsubjpass") and _is_number(c)), part)
+        before = [n for n in nouns if n.i < which.i]
+        if _is_number(part) and before:
+            add(Mention(part, before[-1], _count_at(part)))
     for tok in doc:
         if tok.lower_ in PRONOUNS and tok.dep_ == "pobj" and tok.head.lower_ == "of":
             head = tok.head.head
@@ -216,8 +219,8 @@ def _mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     for m in counted:
         for tok in _elided(m):
             add(Mention(tok, None, _count_at(tok), template=m))
-    for tok, verb in _cut_to(doc, taken):
-        add(Mention(tok, None, _count_at(tok), reduce=verb is not None))
+    for tok, word in _cut_to(doc, taken):
+        add(Mention(tok, None, _count_at(tok), reduce=word == "to", before_cut=word == "from"))
     return sorted(out, key=lambda m: m.anchor.i)
 
 
@@ -241,24 +244,27 @@ def _has_noun_head(tok: Token) -> bool:
     return any(c.pos_ in ("NOUN", "PROPN") and c.dep_ != "npadvmod" for c in tok.children if c.i > tok.i)
 
 
-def _cut_to(doc: Doc, taken: set[int]) -> list[tuple[Token, Token | None]]:
+def _cut_to(doc: Doc, taken: set[int]) -> list[tuple[Token, str]]:
     """'The Pentagon is cutting its troop levels there in half, to 2,500': the number after 'to' under a verb of
-    reducing, when that verb's clause is about troops."""
+    reducing, when that verb's clause is about troops; and the level it is cut from ('from 36,000', 'from the
+    current level of 36,000'). Each as (number, preposition)."""
     gaz = load()
     out = []
     for tok in doc:
-        if tok.lower_ != "to" or tok.dep_ != "prep":
+        if tok.lower_ not in ("to", "from") or tok.dep_ != "prep":
             continue
         verb = tok.head
         while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
             verb = verb.head
         cls = _class(verb, gaz)
-        if cls is None or cls.action != "reduce":
+        if cls is None or cls.action != "reduce" or not any(t.lower_ in _troop_words() for t in verb.subtree):
             continue
-        for o in tok.children:
-            if o.dep_ == "pobj" and _is_number(o) and o.i not in taken and not _has_noun_head(o):
-                if any(t.lower_ in _troop_words() for t in verb.subtree):
-                    out.append((o, verb))
+        objs = [o for o in tok.children if o.dep_ == "pobj"]
+        if tok.lower_ == "from":        # "from the current level of 36,000"
+            objs += [n for o in objs for q in o.children if q.lower_ == "of" for n in q.children if n.dep_ == "pobj"]
+        for o in objs:
+            if _is_number(o) and o.i not in taken and not _has_noun_head(o):
+                out.append((o, tok.lower_))
     return out
 
 
@@ -289,7 +295,8 @@ def _governor(anchor: Token, gaz: Gazetteer) -> Token | None:
             return h if h.pos_ in ("VERB", "AUX") else None
         if p.pos_ in ("VERB", "AUX"):
             return p
-        if p.pos_ == "NOUN" and _class(p, gaz) is not None and h.dep_ in ("pobj", "compound", "poss", "nmod"):
+        if p.pos_ == "NOUN" and _class(p, gaz) is not None and (h.dep_ in ("compound", "poss", "nmod")
+                                                                 or h.dep_ == "prep" and h.lower_ == "of"):
             return p
         h = p
     return None
@@ -319,9 +326,12 @@ def _predicate(m: Mention, gaz: Gazetteer) -> tuple[Token | None, ActionLemma | 
 def _action(m: Mention, gov: Token | None, cls: ActionLemma | None) -> str:
     if m.reduce:
         return "reduce"
+    if m.before_cut:
+        return "present"
     action = cls.action if cls else "present"
     if action == "deploy" and gov is not None and any(c.dep_ == "auxpass" for c in gov.children) \
-            and not any(c.dep_ == "prep" and c.lower_ in GOAL_PREPS for c in gov.children):
+            and not any(c.dep_ == "prep" and c.lower_ in GOAL_PREPS for c in gov.children) \
+            and not any(c.lower_ in ("being", "will", "would", "to", "shall") for c in gov.children):
         return "present"            # "600 soldiers are deployed in Iraq": where they are, not a movement
     if gov is not None and any(c.dep_ == "neg" for c in gov.children):
         return "present" if action == "deploy" else "remain" if action != "present" else action
@@ -417,6 +427,12 @@ def _places(m: Mention, gov: Token | None, cls: ActionLemma | None, action: str,
                 if action in MOVING and action != "deploy":
                     origin.extend(stand[before:])
                     del stand[before:]
+    if gov is not None and cls is not None and cls.subject_is == "host":     # "Poland hosts 4,000 troops"
+        for c in gov.children:
+            if c.dep_ == "nsubj":
+                got = _place(c, d.ctx, d.gaz, offset)
+                if got:
+                    stand.append(got)
     if gov is not None and gov.dep_ == "relcl" and any(c.lower_ == "where" for c in gov.children):
         got = _place(gov.head, d.ctx, d.gaz, offset)       # "... to Niger, where 1,000 soldiers are based"
         if got:
@@ -443,6 +459,15 @@ def _actor_in_span(text: str, lo: int, hi: int, gaz: Gazetteer, ctx: DocContext)
     for a in ctx.in_span(ctx.actors, lo, hi):
         found = (a.value, a.text)
     return found
+
+
+def _named_actor(text: str, lo: int, hi: int, gaz: Gazetteer) -> tuple[str, str] | None:
+    """The first actor a subject names, places aside: 'the Danish government' names its country's forces' owner
+    (which the document's actor list leaves out as a non-force use), 'officials in Iraq' names none."""
+    for m in gaz.actor_re.finditer(text, lo, hi):
+        if not is_place_use(text, m.start()):
+            return gaz.actor_code[m.group()], m.group()
+    return None
 
 
 def _own_actor(m: Mention, d: _Doc, offset: int) -> tuple[str, str] | None:
@@ -506,8 +531,8 @@ def _subject_actor(gov: Token | None, m: Mention, d: _Doc, offset: int) -> tuple
         if subj is not None and subj.pos_ == "PRON":
             want_antecedent = True
         elif subj is not None:
-            got = _actor_in_span(text, offset + subj.left_edge.idx,
-                                 offset + subj.right_edge.idx + len(subj.right_edge), d.gaz, d.ctx)
+            got = _named_actor(text, offset + subj.left_edge.idx, offset + subj.right_edge.idx
+                               + len(subj.right_edge), d.gaz)
             # a force's own institution speaks of its troops ("the U.S. Navy said"); a country's officials need not
             if got and _reports(verb) and not want_antecedent and d.gaz.actor_kind.get(got[1]) != "institution":
                 return None
@@ -522,7 +547,8 @@ def _salient(title: str | None, ctx: DocContext, gaz: Gazetteer, owners: list[st
     """The force the article is about: named in the headline and owning most of the troops named."""
     score: Counter = Counter(owners)
     for m in gaz.actor_re.finditer(title or ""):
-        score[gaz.actor_code[m.group()]] += 2
+        if not is_place_use(title, m.start()):
+            score[gaz.actor_code[m.group()]] += 2
     host = ctx.host_country()
     best = [(n, a) for a, n in score.items() if a != host]
     return max(best)[1] if best else None

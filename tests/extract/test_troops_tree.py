@@ -1,0 +1,87 @@
+"""Troop counts, actions, places and owners bound by the dependency parse: one phenomenon per test, on sentences
+written for the test."""
+import pytest
+
+from sitrep.extract import extract_facts
+from sitrep.extract.parse import PipelineError, pipeline
+
+
+def counted(text, title=None):
+    return [(r["actor"], r["troop_count"], r["action"]) for r in extract_facts(text, title=title).troops
+            if r["troop_count"] is not None]
+
+
+def test_a_size_word_binds_its_number_to_the_force():
+    assert counted("Norway leads a 320-strong battle group in Lapland.") == [("NOR", 320, "present")]
+
+
+def test_a_partitive_counts_the_part_that_moves():
+    rows = counted("About 150 of the 700 Dutch soldiers deployed there will fly home in May.")
+    assert ("NLD", 150, "withdraw") in rows
+
+
+def test_of_which_counts_the_part_in_its_own_clause():
+    rows = counted("Chile has 900 soldiers in the mission, of which 300 are in the capital.")
+    assert rows == [("CHL", 900, "present"), ("CHL", 300, "present")]
+
+
+def test_a_number_coordinated_with_a_count_stands_for_the_same_troops():
+    rows = counted("Peru has 400 soldiers in the south and 250 in the capital.")
+    assert rows == [("PER", 400, "present"), ("PER", 250, "present")]
+
+
+def test_a_cut_to_a_number_several_words_after_the_verb_is_a_reduction():
+    rows = counted("The Danish government is cutting its troop levels there by a third, to 1,400.")
+    assert rows == [("DNK", 1400, "reduce")]
+
+
+def test_the_level_a_cut_starts_from_is_what_stands_now():
+    rows = counted("The plan will cut Swedish personnel in Mali to 180 from the current level of 260.")
+    assert sorted(rows) == [("SWE", 180, "reduce"), ("SWE", 260, "present")]
+
+
+def test_a_range_gives_both_ends():
+    rows = counted("The Irish contingent will grow from 330 troops to around 450.")
+    assert {r[1] for r in rows} == {330, 450}
+
+
+def test_a_pronoun_subject_takes_the_owner_from_the_clause_it_sits_in():
+    rows = counted("Belgium said on Monday that it would withdraw 60 of its soldiers from Niamey.")
+    assert rows == [("BEL", 60, "withdraw")]
+
+
+def test_the_subject_of_a_host_verb_is_the_place_not_the_owner():
+    row = extract_facts("Lithuania hosts about 1,200 German soldiers.").troops[0]
+    assert (row["actor"], row["troop_count"], row["location"]) == ("DEU", 1200, "Lithuania")
+
+
+def test_a_country_official_saying_gives_no_owner_but_an_institution_does():
+    assert counted("Malian officials said 500 soldiers would leave Gao.") == []
+    assert counted("The Bundeswehr said 500 soldiers would leave Gao.") == [("DEU", 500, "withdraw")]
+
+
+def test_a_count_without_an_owner_takes_the_force_the_headline_names():
+    rows = counted("About 90 soldiers will stay in the capital.", title="Portuguese troops to stay on in Bangui")
+    assert rows == [("PRT", 90, "remain")]
+
+
+def test_a_place_named_in_the_headline_is_not_the_owner():
+    assert counted("About 90 soldiers will stay in the capital.", title="Troops to stay on in Portugal") == []
+
+
+def test_a_plain_passive_of_deploy_without_a_destination_is_where_troops_are():
+    assert counted("Some 250 Estonian soldiers are deployed in Mali.") == [("EST", 250, "present")]
+    assert counted("Some 250 Estonian soldiers are being deployed in Mali.") == [("EST", 250, "deploy")]
+
+
+def test_an_action_noun_governs_its_troops():
+    assert counted("The repatriation of 75 Czech soldiers ends this week.") == [("CZE", 75, "withdraw")]
+
+
+def test_casualties_are_not_posture_even_when_the_noun_is_a_troop_noun():
+    assert counted("Twelve Kenyan soldiers were killed near the border.") == []
+
+
+def test_a_pipeline_that_is_not_installed_is_one_clear_error():
+    with pytest.raises(PipelineError, match="not installed"):
+        pipeline("xx_no_such_pipeline")
