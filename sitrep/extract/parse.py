@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 
 from sitrep import config
 
+from .gazetteer import load
 from .sentences import Sentence
 
 # What the extractors read; "senter" is left out because the parser sets sentence boundaries itself.
@@ -47,7 +48,19 @@ def pipeline(name: str | None = None) -> Language:
     if missing:
         raise PipelineError(f"spaCy pipeline {name!r} lacks {', '.join(missing)}: extraction reads all of "
                             f"{', '.join(NEEDED)}")
+    _abbreviations(nlp)
     return nlp
+
+
+def _abbreviations(nlp: Language) -> None:
+    """Abbreviated titles (titles.csv: "Sgt.", "Lt.") stay one token: split off, their full stop would end the
+    sentence inside the speaker's name and the parse would lose the name."""
+    from spacy.symbols import ORTH
+
+    for title in load().titles:
+        for word in title.split():
+            if word.endswith(".") and len(word) > 2:
+                nlp.tokenizer.add_special_case(word, [{ORTH: word}])
 
 
 def parse(sentences: Iterable[Sentence], nlp: Language | None = None) -> dict[int, Doc]:

@@ -13,15 +13,13 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from spacy.tokens import Doc, Token
+
 from .context import DocContext
 from .dates import DateResolver
 from .gazetteer import Gazetteer, load
 from .sentences import Quote, Sentence
 
-ADVERBS = {"later", "also", "likewise", "then", "previously", "earlier", "again", "recently", "reportedly",
-           "repeatedly", "has", "have", "had", "was", "is", "separately", "further", "additionally", "once",
-           "publicly", "privately", "yesterday", "today", "subsequently", "simply", "flatly", "similarly",
-           "however,", "too,", "then,", "would", "will", "had", "in", "turn"}
 PRONOUNS = {"he": "m", "she": "f", "He": "m", "She": "f"}
 CONNECTORS = {"of", "for", "the", "and", "&"}
 NAME_PARTICLES = {"al", "al-", "bin", "ibn", "de", "van", "von", "der", "da", "di", "le", "la", "abu", "abdul"}
@@ -116,7 +114,9 @@ def _frame(sent: Sentence, quotes: list[Quote]) -> str:
 
 
 def _is_cap(tok: str) -> bool:
-    c = tok[:1]
+    """A capitalised word, or a name joined to its particle ("al-Name", "bin-Name")."""
+    head, _, rest = tok.partition("-")
+    c = (rest if rest and head.lower() in NAME_PARTICLES else tok)[:1]
     return "A" <= c <= "Z" or "À" <= c <= "Þ"
 
 
@@ -154,53 +154,6 @@ def _split_np(tokens: list[str], gaz: Gazetteer) -> Speaker:
     return Speaker(name, " ".join(title_toks) or None, org)
 
 
-WEEKDAY_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "on", "late", "early"}
-NP_LOOKBACK = 160
-
-
-def _np_before(frame: str, pos: int, gaz: Gazetteer) -> tuple[list[str], str | None, int]:
-    """Tokens of the noun phrase ending at pos (adverbs skipped), the determiner that opened it, and its start.
-    Only the last stretch before pos is tokenised; the whole prefix only when the phrase may reach further."""
-    lo = max(0, pos - NP_LOOKBACK)
-    while True:
-        toks = [(m.group(), m.start() + lo) for m in TOKEN.finditer(frame, lo, pos)]
-        np, det, start, k = _np_walk(toks, pos, gaz)
-        if lo == 0 or k > 1:
-            return np, det, start
-        lo = 0
-
-
-def _np_walk(toks: list[tuple[str, int]], pos: int, gaz: Gazetteer) -> tuple[list[str], str | None, int, int]:
-    k = len(toks)
-    while k > 0 and toks[k - 1][0].lower() in ADVERBS:
-        k -= 1
-    while k > 0 and toks[k - 1][0].lower() in WEEKDAY_WORDS:
-        k -= 1
-    np: list[str] = []
-    det = None
-    start = pos
-    if k > 0 and toks[k - 1][0] in PRONOUNS:
-        return [toks[k - 1][0]], None, toks[k - 1][1], k
-    while k > 0:
-        t, at = toks[k - 1]
-        low = t.lower()
-        if t in DETERMINERS:
-            det = low
-            start = at
-            break
-        ok = (_is_cap(t) or low in gaz.title_words or low in NAME_PARTICLES or t in SUFFIXES
-              or (low in CONNECTORS and np and (_is_cap(np[0]) or np[0].lower() in gaz.title_words))
-              or low in gaz.speaker_nouns)
-        if not ok or "~" in t:
-            break
-        np.insert(0, t)
-        start = at
-        k -= 1
-    while np and np[0].lower() in CONNECTORS:
-        np.pop(0)
-    return np, det, start, k
-
-
 def _np_after(frame: str, pos: int, gaz: Gazetteer) -> tuple[list[str], str | None]:
     toks = [m.group() for m in TOKEN.finditer(frame[pos:pos + 120])]
     det = None
@@ -227,8 +180,9 @@ class Attributor:
     def __init__(self, ctx: DocContext, gaz: Gazetteer):
         self.ctx, self.gaz = ctx, gaz
         self.registry = Registry()
-        self.verb_at: list[int] = []        # where the whole text has a reporting verb / a title
-        self.title_at: list[int] = []
+        self.title_at: list[int] = []       # where the whole text has a title
+        self.last_speaker: Speaker | None = None
+        self.last_org: Speaker | None = None        # the last speaker that was an institution, not a person
 
     def _is_person_name(self, name: str, offset: int) -> bool:
         toks = name.split()
@@ -278,79 +232,118 @@ class Attributor:
             words |= set(right.group(1).split())
         return words
 
-    def attribute(self, sent: Sentence, frame: str) -> tuple[Speaker | None, tuple[int, int] | None]:
-        """The speaker of a sentence and where the reporting verb sits in it (None when no verb)."""
-        gaz = self.gaz
-        offset = sent.start
-        verbs = self._verbs(sent, frame)
-        ordered = [v for v in verbs if gaz.reporting_verbs[v.group()] != "participle"] + \
-                  [v for v in verbs if gaz.reporting_verbs[v.group()] == "participle"]
+    def attribute(self, sent: Sentence, frame: str, doc: Doc) -> tuple[Speaker | None, tuple[int, int] | None]:
+        """The speaker of a sentence and where its reporting verb sits (None when no verb): the subject of the
+        reporting verb (a name, or a role in apposition to one), the object of 'according to', or for a
+        participle ('..., saying "...'') the subject of the verb it hangs on."""
+        verbs = [t for t in doc if frame[t.idx] != "~" and self._verb_kind(t)]
+        ordered = [v for v in verbs if self._verb_kind(v) != "participle"] + \
+                  [v for v in verbs if self._verb_kind(v) == "participle"]
         for v in ordered:
-            kind = gaz.reporting_verbs[v.group()]
+            kind = self._verb_kind(v)
             if kind == "according":
-                np, det = _np_after(frame, v.end(), gaz)
-                sp = self.speaker_from_np(np, det, offset + v.start(), frame, v.end(), sent.start)
-                if sp:
-                    return sp, v.span()
+                to = next((t for t in [*v.children, *v.rights] if t.lower_ == "to"), None) or \
+                    (doc[v.i + 1] if v.i + 1 < len(doc) else None)
+                head = next((o for o in to.children if o.dep_ == "pobj"), None) if to is not None else None
+            else:
+                verb = v.head if kind == "participle" else v
+                head = self._subject_of(verb, frame) or self._known_beside(v, frame, sent.start)
+            if head is None:
                 continue
-            if kind == "participle":
-                np, det, st = self._subject(frame)
-                sp = self.speaker_from_np(np, det, offset, frame, st, sent.start)
-                if sp:
-                    return sp, v.span()
-                continue
-            before = frame[:v.start()].rstrip()
-            if before.endswith(","):
-                np, det, st = _np_before(frame, len(before) - 1, gaz)
-                inner = frame[:st].rstrip()
-                if np and det in ("a", "an", "the") and inner.endswith(","):  # 'X, a Danish army major, told'
-                    np2, det2, st2 = _np_before(frame, len(inner) - 1, gaz)
-                    sp = self.speaker_from_np(np2, det2, offset + st2, frame, st2, sent.start) if np2 else None
-                    if sp and sp.name:
-                        return sp, v.span()
-                if np and inner.endswith(",") or (np and st == 0):
-                    sp = self.speaker_from_np(np, det, offset + st, frame, st, sent.start)
-                    if sp and (sp.name or sp.org or sp.title):
-                        return sp, v.span()
-            np, det, st = _np_before(frame, v.start(), gaz)
-            if np:
-                sp = self.speaker_from_np(np, det, offset + st, frame, st, sent.start)
-                if sp:
-                    return sp, v.span()
-            if kind == "say" and AFTER_QUOTE.search(before):          # '"...," said Col. X'
-                np, det = _np_after(frame, v.end(), gaz)
-                sp = self.speaker_from_np(np, det, offset + v.end(), frame, v.end(), sent.start) if np else None
-                if sp:
-                    return sp, v.span()
-            if before.endswith(","):
-                np, det, st = self._subject(frame)
-                sp = self.speaker_from_np(np, det, offset, frame, st, sent.start)
-                if sp and sp.name:
-                    return sp, v.span()
+            np, det, start = self._np(head, frame)
+            sp = self._earlier(np, det) or \
+                (self.speaker_from_np(np, det, sent.start + start, frame, start, sent.start) if np else None)
+            if sp:
+                return sp, (v.idx, v.idx + len(v.text))
         return None, None
 
-    def _subject(self, frame: str) -> tuple[list[str], str | None, int]:
-        """The noun phrase that opens the sentence (its grammatical subject, as far as rules can tell)."""
-        m = re.match(r"\s*(?:(The|A|An|the|a|an)\s+)?((?:[^\s,~]+\s+){0,8}?[^\s,~]+?)(?=\s+(?:[a-z]+ed|[a-z]+s|"
-                     r"has|had|was|is|will|would|likewise|also|later|then|responded|said)\b|,)", frame)
-        if not m:
-            return [], None, 0
-        toks = m.group(2).split()
-        np, det, st = _np_before(" ".join(toks) + " ", len(" ".join(toks)), self.gaz)
-        return np, (m.group(1) or "").lower() or None, m.start(2)
+    def _earlier(self, np: list[str], det: str | None) -> Speaker | None:
+        """'it said' and 'the statement added' stand for the institution or the statement quoted last."""
+        if len(np) != 1:
+            return None
+        word = np[0].lower()
+        if word in ("it", "they"):
+            return self.last_org
+        if det in ("the", "this") and self.gaz.speaker_nouns.get(word) == "document":
+            return self.last_speaker
+        return None
+
+    def _known_beside(self, verb: Token, frame: str, offset: int) -> Token | None:
+        """A person already named, standing right before or after the verb the parser gave no subject
+        ('"...," Surname wrote', with the surname mis-tagged)."""
+        doc = verb.doc
+        for i in (verb.i - 1, verb.i + 1):
+            if 0 <= i < len(doc) and frame[doc[i].idx] != "~" and _is_cap(doc[i].text) \
+                    and self.registry.by_surname(doc[i].text, offset + doc[i].idx):
+                return doc[i]
+        return None
+
+    def _verb_kind(self, t: Token) -> str | None:
+        if t.lower_ == "according":
+            return "according"
+        return self.gaz.reporting_verbs.get(t.text) or self.gaz.reporting_verbs.get(t.lower_)
+
+    @staticmethod
+    def _subject_of(verb: Token, frame: str) -> Token | None:
+        """The verb's subject outside the quotation; a conjoined or subordinate verb's from the verb it joins."""
+        for _ in range(3):
+            subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and frame[c.idx] != "~"),
+                        None)
+            if subj is not None:
+                return subj
+            if verb.dep_ not in ("conj", "advcl", "xcomp") or verb.head == verb:
+                return None
+            verb = verb.head
+        return None
+
+    def subject(self, frame: str, doc: Doc) -> tuple[list[str], str | None, int]:
+        """The subject of the sentence's main verb, outside any quotation (a sentence with no reporting verb)."""
+        root = next((t for t in doc if t.dep_ == "ROOT"), None)
+        head = self._subject_of(root, frame) if root is not None else None
+        return self._np(head, frame) if head is not None else ([], None, 0)
+
+    def _np(self, head: Token, frame: str) -> tuple[list[str], str | None, int]:
+        """The words of the noun phrase a subject heads, split as written, with its determiner and start: the
+        head and what stands before it in its phrase, and 'of/for X' after a role ('a spokesman for the
+        coalition'); a role in apposition to a name is left to the registry, a name in apposition to a role
+        ('A spokesman, Col. A. Name,') is the phrase."""
+        if head.pos_ == "PRON":
+            return [head.text], None, head.idx
+        author = next((o for c in head.children if c.dep_ == "prep" and c.lower_ in ("by", "from")
+                       for o in c.children if o.dep_ == "pobj"), None)
+        if author is not None and self.gaz.speaker_nouns.get(head.lemma_.lower()) == "document":
+            return self._np(author, frame)          # "a statement by the Pentagon's press secretary"
+        appos = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+        if head.pos_ != "PROPN" and appos is not None:
+            head = appos
+        person = None
+        if head.ent_type_ != "PERSON":              # "the UK's Ambassador to Estonia Ross Allen"
+            person = next((t for t in head.subtree if t.ent_type_ == "PERSON" and t.i > head.i
+                           and frame[t.idx] != "~" and not any(a.dep_ in ("relcl", "acl") for a in t.ancestors
+                                                               if a.i > head.i and a in head.subtree)), None)
+        left = head.left_edge
+        while left.i < head.i and (frame[left.idx] == "~" or left.is_punct):
+            left = left.doc[left.i + 1]
+        det = None
+        if left.lower_ in ("the", "a", "an", "this", "that") and left.i < head.i:
+            det = left.lower_
+            left = left.doc[left.i + 1]
+        end = head
+        if person is not None:
+            while person.i + 1 < len(person.doc) and person.doc[person.i + 1].ent_type_ == "PERSON" \
+                    and person.doc[person.i + 1].ent_iob_ == "I":
+                person = person.doc[person.i + 1]
+            end = person
+        elif head.ent_type_ != "PERSON":
+            for c in head.rights:
+                if c.dep_ == "prep" and c.lower_ in ("of", "for", "at") and frame[c.idx] != "~":
+                    end = c.right_edge
+        text = head.doc.text
+        words = [m.group() for m in TOKEN.finditer(text, left.idx, end.idx + len(end.text))]
+        return [w for w in words if w not in ",;:()"], det, left.idx
 
     def _hits_in(self, hits: list[int], sent: Sentence) -> list[int]:
         return hits[bisect.bisect_left(hits, sent.start):bisect.bisect_left(hits, sent.end)]
-
-    def _verbs(self, sent: Sentence, frame: str) -> list[re.Match[str]]:
-        """The reporting verbs of the frame, read off the one scan of the whole text: the frame differs from
-        the text only inside quotations (masked), which hold no verb of attribution."""
-        out = []
-        for p in self._hits_in(self.verb_at, sent):
-            m = self.gaz.reporting_re.match(frame, p - sent.start)
-            if m:
-                out.append(m)
-        return out
 
     def note_people(self, sent: Sentence) -> None:
         """Register titled names in sentences without quotes, so a later 'he' can find them."""
@@ -370,8 +363,16 @@ def _channel(frame: str, gaz: Gazetteer) -> str | None:
     return labels[int(m.lastgroup[1:])] if m else None
 
 
+def candidates(text: str, sentences: list[Sentence], quotes: list[Quote]) -> list[Sentence]:
+    """The sentences attribution parses: those holding a quotation or a reporting verb."""
+    gaz = load()
+    verb_hits = [m.start() for m in gaz.reporting_re.finditer(text)]
+    q_starts = [q.start for q in quotes]
+    return [s for s in sentences if _any_in(q_starts, s.start, s.end) or _any_in(verb_hits, s.start, s.end)]
+
+
 def extract(text: str, sentences: list[Sentence], quotes: list[Quote], ctx: DocContext,
-            dates: DateResolver) -> list[dict]:
+            dates: DateResolver, parsed: dict[int, Doc]) -> list[dict]:
     gaz = load()
     att = Attributor(ctx, gaz)
     rows: list[dict] = []
@@ -380,7 +381,7 @@ def extract(text: str, sentences: list[Sentence], quotes: list[Quote], ctx: DocC
     # skips the rules that need one
     q_starts = [q.start for q in quotes]
     title_hits = att.title_at = [m.start() for m in gaz.title_re.finditer(text)]
-    verb_hits = att.verb_at = [m.start() for m in gaz.reporting_re.finditer(text)]
+    verb_hits = [m.start() for m in gaz.reporting_re.finditer(text)]
     para_size: dict[int, int] = {}
     for s in sentences:
         para_size[s.paragraph] = para_size.get(s.paragraph, 0) + 1
@@ -390,20 +391,21 @@ def extract(text: str, sentences: list[Sentence], quotes: list[Quote], ctx: DocC
         if not inside:
             if _any_in(title_hits, sent.start, sent.end):
                 att.note_people(sent)
-            if _any_in(verb_hits, sent.start, sent.end):
-                rows.extend(_indirect(sent, sent.text, att, dates, gaz))
+            if _any_in(verb_hits, sent.start, sent.end) and sent.start in parsed:
+                rows.extend(_indirect(sent, sent.text, att, dates, gaz, parsed[sent.start]))
             continue
         frame = _frame(sent, inside)
         para_text = text[sent.start:sent.end]
         headline = para_size[sent.paragraph] == 1 and not TERMINAL.search(para_text)
         if headline:
             continue
-        speaker, vspan = att.attribute(sent, frame)
+        doc = parsed[sent.start]
+        speaker, vspan = att.attribute(sent, frame, doc)
         channel = _channel(frame, gaz)
         if speaker is None and last and frame.strip(" ~.,") == "" and last[0] in (sent.paragraph, sent.paragraph - 1):
             speaker, channel = last[1], last[2]
         elif speaker is None:
-            sp_np, det, st = att._subject(frame)
+            sp_np, det, st = att.subject(frame, doc)
             speaker = att.speaker_from_np(sp_np, det, sent.start, frame, st, sent.start) if sp_np else None
             if speaker is None and last and last[0] == sent.paragraph:
                 speaker, channel = last[1], last[2]
@@ -423,6 +425,9 @@ def extract(text: str, sentences: list[Sentence], quotes: list[Quote], ctx: DocC
             })
         if speaker is not None:
             last = (sent.paragraph, speaker, channel)
+            att.last_speaker = speaker
+            if speaker.org and not speaker.name:
+                att.last_org = speaker
     return rows
 
 
@@ -435,10 +440,11 @@ def sentences_in_para(sentences: list[Sentence], pno: int) -> list[Sentence]:
     return [s for s in sentences if s.paragraph == pno]
 
 
-def _indirect(sent: Sentence, frame: str, att: Attributor, dates: DateResolver, gaz: Gazetteer) -> list[dict]:
+def _indirect(sent: Sentence, frame: str, att: Attributor, dates: DateResolver, gaz: Gazetteer,
+              doc: Doc) -> list[dict]:
     """'X said (that) ...' without quotation marks: the reported clause, as an indirect statement."""
-    sp, vspan = att.attribute(sent, frame)
-    if not sp or not vspan or gaz.reporting_verbs[frame[vspan[0]:vspan[1]]] not in ("say", "tell"):
+    sp, vspan = att.attribute(sent, frame, doc)
+    if not sp or not vspan or gaz.reporting_verbs.get(frame[vspan[0]:vspan[1]]) not in ("say", "tell"):
         return []
     m = re.match(r"(?:\s+(?:the\s+)?[A-Z][\w.()]*(?:\s+[A-Z][\w.()]*){0,4})?(?:\s+(?:on|late|early)?\s*[\w ]{0,20}?)?"
                  r"\s+that\s+(.+)", frame[vspan[1]:])

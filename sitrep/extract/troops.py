@@ -403,6 +403,8 @@ def _places(m: Mention, gov: Token | None, cls: ActionLemma | None, action: str,
             for o in objs:
                 got = _place(o, d.ctx, d.gaz, offset)
                 if not got:
+                    if word in STAND_PREPS | {"with"}:
+                        nested(o)           # "serve with the battlegroup at Tapa"
                     continue
                 if word in ORIGIN_PREPS:
                     origin.append(got)
@@ -411,14 +413,35 @@ def _places(m: Mention, gov: Token | None, cls: ActionLemma | None, action: str,
                 elif word in STAND_PREPS:
                     stand.append(got)
 
+    def nested(obj: Token) -> None:
+        for q in obj.children:
+            if q.dep_ == "prep" and q.lower_ in STAND_PREPS:
+                for o in q.children:
+                    got = _place(o, d.ctx, d.gaz, offset) if o.dep_ == "pobj" else None
+                    if got:
+                        stand.append(got)
+
     if gov is not None:
         preps(gov, False)
-        if m.reduce:                # "troop numbers in the country will be cut to 3,000"
-            for c in gov.children:
+        for c in gov.children:      # "left K-2 and moved to X": a verb joined to the governor, same subject
+            if c.dep_ == "conj" and c.pos_ == "VERB" and not any(g.dep_.startswith("nsubj") for g in c.children):
+                preps(c, False)
+        restated = any(t.dep_ == "attr" and t.head == gov for t in (m.anchor, m.noun) if t is not None)
+        if m.reduce or restated:    # "the number of forces in Afghanistan would be reduced to 2,500" or
+            for c in gov.children:  # "... remains high: 5,200 troops": the subject is the same troops
                 if c.dep_ in ("nsubjpass", "dobj", "nsubj"):
-                    preps(c, True)
-    for tok in [m.anchor] + ([m.noun] if m.noun is not None and m.noun != m.anchor else []):
-        if tok != gov:
+                    for t in c.subtree:
+                        if t.pos_ in ("NOUN", "PROPN"):
+                            preps(t, True)
+    path, t = [], m.anchor          # the words between the count and its governor: "a battlegroup of 900 soldiers"
+    while gov is not None and t != gov and t.head != t and len(path) < 8:
+        path.append(t)
+        t = t.head
+    path = path or [m.anchor]
+    if m.noun is not None and m.noun not in path:
+        path.append(m.noun)
+    for tok in path:
+        if tok != gov and tok.pos_ in ("NOUN", "PROPN", "NUM"):
             preps(tok, True)
         for c in tok.children:
             if c.dep_ in ("acl", "relcl") and c != gov:
@@ -517,7 +540,9 @@ def _subject_actor(gov: Token | None, m: Mention, d: _Doc, offset: int) -> tuple
     Never a host's subject ('Poland hosts'), and never a speaker's unless a pronoun points there ('Iraqi
     officials said the troops would leave' says nothing of whose troops)."""
     text, verb = d.ctx.text, gov
-    want_antecedent = False
+    # "its 45 personnel": whoever 'its' stands for, even the speaker ("New Zealand announced that its ...")
+    want_antecedent = m.noun is not None and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in m.noun.children)
+    reported = False            # the mention sits in what the verb reports ("officials said troops would ...")
     for _ in range(6):
         if verb is None:
             return None
@@ -534,11 +559,12 @@ def _subject_actor(gov: Token | None, m: Mention, d: _Doc, offset: int) -> tuple
             got = _named_actor(text, offset + subj.left_edge.idx, offset + subj.right_edge.idx
                                + len(subj.right_edge), d.gaz)
             # a force's own institution speaks of its troops ("the U.S. Navy said"); a country's officials need not
-            if got and _reports(verb) and not want_antecedent and d.gaz.actor_kind.get(got[1]) != "institution":
+            if got and reported and not want_antecedent and d.gaz.actor_kind.get(got[1]) != "institution":
                 return None
             return got
         if verb.head == verb or verb.dep_ not in CLAUSE_DEPS - {"relcl", "acl"}:
             return None
+        reported = verb.dep_ == "ccomp" and _reports(verb.head)
         verb = verb.head
     return None
 
