@@ -25,6 +25,7 @@ CONNECTORS = {"of", "for", "the", "and", "&"}
 NAME_PARTICLES = {"al", "al-", "bin", "ibn", "de", "van", "von", "der", "da", "di", "le", "la", "abu", "abdul"}
 SUFFIXES = {"II", "III", "IV", "Jr.", "Jr", "Sr."}
 DETERMINERS = {"a", "an", "the", "A", "An", "The"}
+MIN_WORDS = 3               # a quotation of fewer words is a scare quote (the labelling guide's rule)
 TERMINAL = re.compile(r"[.!?…:\"”’']\s*$")
 AFTER_QUOTE = re.compile(r"[~”\"’'][,.]?$|~[,.]?[”\"’']?$")
 WORD = re.compile(r"[^\W\d_]{2,}")
@@ -335,8 +336,11 @@ class Attributor:
                 person = person.doc[person.i + 1]
             end = person
         elif head.ent_type_ != "PERSON":
+            # "a spokesman for the coalition"; after a title also "to": "Ambassador to Estonia A. Name", whose
+            # name the split below peels off from the right whether or not the entity tagger saw a person
+            preps = ("of", "for", "at", "to") if head.lower_ in self.gaz.title_words else ("of", "for", "at")
             for c in head.rights:
-                if c.dep_ == "prep" and c.lower_ in ("of", "for", "at") and frame[c.idx] != "~":
+                if c.dep_ == "prep" and c.lower_ in preps and frame[c.idx] != "~":
                     end = c.right_edge
         text = head.doc.text
         words = [m.group() for m in TOKEN.finditer(text, left.idx, end.idx + len(end.text))]
@@ -413,8 +417,9 @@ def extract(text: str, sentences: list[Sentence], quotes: list[Quote], ctx: DocC
         for q in inside:
             a, b = q.inner
             quote = text[a:b].strip().rstrip(",").strip()
-            if len(WORD.findall(quote)) < 2 and DIGIT.search(quote) or not quote:
-                continue        # a quoted figure ('"$2,5 million"') is an amount, not a statement
+            if len(quote.split()) < MIN_WORDS or len(WORD.findall(quote)) < 2 and DIGIT.search(quote):
+                continue        # a scare quote ('a "temporary" move') is a word's tone, not a statement; a
+                                # quoted figure ('"$2,5 million"') is an amount
             rows.append({
                 "speaker": speaker.name if speaker else None,
                 "speaker_title": speaker.title if speaker else None,
