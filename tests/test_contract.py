@@ -72,7 +72,7 @@ def test_an_enumeration_is_enforced_by_the_schema_and_checked_by_its_suite(wareh
 def test_the_action_and_base_event_gazetteers_use_only_the_contract_labels():
     with open(GAZETTEER_DIR / "action_lemmas.csv", encoding="utf-8") as fh:
         actions = {row["action"] for row in csv.DictReader(fh)}
-    with open(GAZETTEER_DIR / "base_events.csv", encoding="utf-8") as fh:
+    with open(GAZETTEER_DIR / "base_event_lemmas.csv", encoding="utf-8") as fh:
         events = {row["event"] for row in csv.DictReader(fh)}
     assert actions <= set(contract.TROOP_ACTIONS)
     assert events <= set(contract.BASE_EVENTS)

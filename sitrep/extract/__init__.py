@@ -59,9 +59,10 @@ def extract_facts(clean_text: str, published_on: datetime.date | None = None, ti
     dates = DateResolver(text, published_on)
     chosen = {s.start: s for s in _troops.candidates(sentences, text)}
     chosen.update({s.start: s for s in _statements.candidates(text, sentences, quotes)})
+    chosen.update({s.start: s for s in _bases.candidates(sentences, ctx)})
     parsed = _parse(sorted(chosen.values(), key=lambda s: s.start))
     troops = _troops.extract(sentences, ctx, dates, parsed, title)
-    bases = _bases.extract(sentences, ctx, dates)
+    bases = _bases.extract(sentences, ctx, dates, parsed)
     _attach_base_counts(troops, bases)
     statements = _statements.extract(text, sentences, quotes, ctx, dates, parsed)
     amounts = _amounts.extract(sentences, text)

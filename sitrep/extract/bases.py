@@ -11,10 +11,12 @@ where the base is named, so they count only where they add one (see extract).
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 
 from rapidfuzz import fuzz, process
+from spacy.tokens import Doc, Token
 
 from .context import DocContext, Mention
 from .dates import DateResolver
@@ -175,22 +177,86 @@ def find_mentions(text: str) -> list[Mention]:
     return out
 
 
+PARTICLES = {"prt", "advmod", "prep"}
+
+
+def _event_of(tok: Token, gaz: Gazetteer) -> str | None:
+    """The base event a verb or noun names, by lemma and particle (base_event_lemmas.csv)."""
+    lemma = tok.lemma_.lower()
+    for c in tok.children:
+        if c.dep_ in PARTICLES and (lemma, c.lower_) in gaz.base_events:
+            return gaz.base_events[(lemma, c.lower_)]
+    if tok.pos_ in ("NOUN", "PROPN") and lemma in gaz.base_event_verbs:
+        return None                 # "the base at X": a noun, not "based at"
+    if tok.pos_ in ("VERB", "NOUN", "PROPN", "AUX"):
+        return gaz.base_events.get((lemma, "")) or gaz.base_events.get((tok.lower_, ""))
+    return None
+
+
+def _triggers(sent: Sentence, doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> dict[int, tuple[int, int, str, Token]]:
+    """For each mention (by start offset), the event its governor names: the nearest verb or event noun above
+    the base's name in the tree ('troops left Camp X', 'the handover of X', 'a drone struck X'); lists of bases
+    share it. A base named where troops are, under no event word, is a base that hosts them."""
+    out: dict[int, tuple[int, int, str, Token]] = {}
+    troops_here = any(t.lemma_.lower() in _troop_lemmas() or t.text in gaz.troop_noun_kind for t in doc)
+    for b in mentions:
+        span = doc.char_span(b.start - sent.start, b.end - sent.start, alignment_mode="expand")
+        if span is None:
+            continue
+        h = span.root
+        found = None
+        for _ in range(10):
+            if h.head == h:
+                break
+            prev, h = h, h.head
+            event = _event_of(h, gaz) if not (span.start <= h.i < span.end) else None
+            if event is None and h.dep_ == "prep":         # "... under its control, such as X"
+                event = gaz.base_events.get((prev.lemma_.lower(), h.lower_))
+            if event is None and h.pos_ in ("VERB", "AUX"):  # "came under drone attack"
+                event = next((e for q in h.children if q.dep_ == "prep" for o in q.children
+                              if o.dep_ == "pobj" and o.pos_ == "NOUN" and (e := _event_of(o, gaz))), None)
+            if event is None and h.pos_ in ("NOUN", "PROPN"):
+                # "bases that are still under its control, such as X": the clause describing the noun passed
+                clause = next((c for c in h.children if c.dep_ in ("relcl", "acl") and _event_of(c, gaz)), None)
+                if clause is not None:
+                    h, event = clause, _event_of(clause, gaz)
+                else:               # "bases still under its control": (control, under) in base_event_lemmas.csv
+                    event = next((gaz.base_events[(o.lemma_.lower(), q.lower_)] for q in h.children
+                                  if q.dep_ == "prep" for o in q.children
+                                  if (o.lemma_.lower(), q.lower_) in gaz.base_events), None)
+            if event:
+                found = (sent.start + h.idx, sent.start + h.idx + len(h.text), event, h)
+                break
+        if found is None and troops_here:
+            root = span.root
+            found = (sent.start + root.idx, sent.start + root.idx + len(root.text), "host", root)
+        if found:
+            out[b.start] = found
+    return out
+
+
 @functools.lru_cache(maxsize=1)
-def _event_twins() -> list[tuple[re.Pattern[str], re.Pattern[str] | None, str]]:
-    return [(pat, led(tw) if (tw := lowercase_twin(pat)) else None, event) for pat, event in load().base_events]
+def _troop_lemmas() -> frozenset[str]:
+    return frozenset(n.lower().rstrip("s") for n in load().troop_noun_kind if " " not in n)
 
 
-def _triggers(sent: Sentence, gaz: Gazetteer, blocked: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
-    found: list[tuple[int, int, str]] = []
-    low = sent.text.lower()
-    same = len(low) == len(sent.text)
-    for pat, twin, event in _event_twins():
-        for m in (twin.finditer(low) if twin and same else pat.finditer(sent.text)):
-            a, b = sent.start + m.start(), sent.start + m.end()
-            if any(a < y and x < b for x, y in blocked) or any(a < y and x < b for x, y, _ in found):
-                continue
-            found.append((a, b, event))
-    return found
+def _to_party(gov: Token, gaz: Gazetteer) -> str | None:
+    """Who receives a base: the actor named after 'to' under the event's verb ('handed over to Iraqi forces')."""
+    for c in gov.children:
+        if c.dep_ == "prep" and c.lower_ == "to":
+            return _actor_in(gov.doc.text[c.idx:c.right_edge.idx + len(c.right_edge.text)], gaz)
+    return None
+
+
+def candidates(sentences: list[Sentence], ctx: DocContext) -> list[Sentence]:
+    """The sentences worth parsing for base events: a named base, or an anaphor that may stand for one."""
+    starts = [m.start for m in ctx.bases]
+    out = []
+    for s in sentences:
+        i = bisect.bisect_left(starts, s.start)
+        if i < len(starts) and starts[i] < s.end or ANAPHOR.search(s.text) or IT_SUBJECT.match(s.text):
+            out.append(s)
+    return out
 
 
 def _gap(a: tuple[int, int], b: tuple[int, int]) -> int:
@@ -202,7 +268,7 @@ def _actor_in(text: str, gaz: Gazetteer) -> str | None:
     return gaz.actor_code[m.group()] if m else None
 
 
-def extract(sentences: list[Sentence], ctx: DocContext, dates: DateResolver) -> list[dict]:
+def extract(sentences: list[Sentence], ctx: DocContext, dates: DateResolver, parsed: dict[int, Doc]) -> list[dict]:
     gaz = load()
     rows: list[dict] = []
     by_key: dict[tuple[str, str], dict] = {}
@@ -219,24 +285,21 @@ def extract(sentences: list[Sentence], ctx: DocContext, dates: DateResolver) -> 
             last_named = (si, mentions[-1])
         else:
             mentions, verb_at = _anaphors(sent, si, last_named)
-        if not mentions:
+        if not mentions or sent.start not in parsed:
             continue
-        triggers = _triggers(sent, gaz, [(b.start, b.end) for b in mentions])
+        triggers = _triggers(sent, parsed[sent.start], mentions, gaz)
         if verb_at is not None:         # 'It' is the base only as the subject of the event verb itself
-            triggers = [t for t in triggers if t[0] == verb_at]
+            triggers = {k: t for k, t in triggers.items() if t[0] == verb_at}
         if not triggers:
             continue
         sent_dates = dates.dates_in(sent.text, sent.start)
         named_starts = {m.start for m in ctx.in_span(ctx.bases, sent.start, sent.end)}
         for b in mentions:
-            t = min(triggers, key=lambda tr: _gap((tr[0], tr[1]), (b.start, b.end)))
+            t = triggers.get(b.start)
+            if t is None:
+                continue
             event = t[2]
-            after = ctx.text[max(t[1], b.end):sent.end]
-            to_party = None
-            if event in ("handover", "relocate"):
-                mt = re.search(r"\bto\s+(?:the\s+)?([^,;.]{0,60})", after)
-                if mt:
-                    to_party = _actor_in(mt.group(1), gaz)
+            to_party = _to_party(t[3], gaz) if event in ("handover", "relocate") else None
             subj = [a for a in ctx.actors if sent.start <= a.start < min(t[0], b.start)]
             from_party = subj[0].value if subj else None
             date = None

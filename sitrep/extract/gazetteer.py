@@ -304,7 +304,8 @@ class Gazetteer:
     non_troop_lemmas: frozenset[str]         # a troop count under one of these is no posture
     action_lemmas: dict[tuple[str, str], "ActionLemma"]     # (lemma, particle or "") -> its class
     hedges: dict[str, str]                                  # word -> mark | governor | adverb
-    base_events: list[tuple[re.Pattern[str], str]]
+    base_events: dict[tuple[str, str], str]           # (lemma, particle or "") -> base event
+    base_event_verbs: frozenset[str]                  # lemmas that name an event only as verbs ("based at")
     reporting_verbs: dict[str, str]
     reporting_re: re.Pattern[str]
     channels: tuple[re.Pattern[str], list[str]]
@@ -396,8 +397,8 @@ def load() -> Gazetteer:
         action_lemmas={(r["lemma"], r["particle"]): ActionLemma(r["action"], r["object"], r["subject"])
                        for r in read_csv("action_lemmas.csv")},
         hedges={r["word"]: r["role"] for r in read_csv("hedges.csv")},
-        base_events=[(re.compile(r"\b(?:" + r["pattern"] + r")\b", re.IGNORECASE), r["event"])
-                     for r in read_csv("base_events.csv")],
+        base_events={(r["lemma"], r["particle"]): r["event"] for r in read_csv("base_event_lemmas.csv")},
+        base_event_verbs=frozenset(r["lemma"] for r in read_csv("base_event_lemmas.csv") if r["pos"] == "verb"),
         reporting_verbs=verbs,
         reporting_re=alternation(list(verbs)),
         channels=_prescan(labelled(read_csv("channels.csv"), "channel", r"(?<![\w])(?:{})(?![\w])"),
