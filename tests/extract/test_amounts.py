@@ -47,3 +47,33 @@ def test_billions_of_dollars_is_vague_with_null_value():
 
 def test_years_are_not_amounts():
     assert amounts("In 2014 dollars were scarce.") == []
+
+
+@pytest.mark.parametrize("text,amount,currency,value", [
+    ("Seoul agreed to pay 1.2 trillion won for the troops.", "1.2 trillion won", "KRW", 1.2e12),
+    ("Manila received 300 million U.S. dollars in aid.", "300 million U.S. dollars", "USD", 3e8),
+    ("The base cost USD 45 million to build.", "USD 45 million", "USD", 4.5e7),
+    ("Tokyo set aside 80 billion yen for the move.", "80 billion yen", "JPY", 8e10),
+    ("Warsaw will spend 2,5 billion zlotys on barracks.", "2,5 billion zlotys", "PLN", 2.5e9),
+])
+def test_amounts_in_the_currencies_a_text_names(text, amount, currency, value):
+    rows = extract_facts(text).amounts
+    assert [(r["amount_text"], r["currency"], r["value"], r["is_ambiguous"]) for r in rows] == \
+        [(amount, currency, value, False)]
+
+
+def test_a_range_is_one_amount_without_a_single_value():
+    rows = extract_facts("The move will cost 1.5-2 billion dollars.").amounts
+    assert [(r["amount_text"], r["value"], r["is_ambiguous"]) for r in rows] == [("1.5-2 billion dollars", None, False)]
+
+
+def test_the_suites_decimal_comma_currencies_are_the_gazetteers():
+    import json
+    import re
+
+    from sitrep.extract.amounts import decimal_comma_currencies
+    from sitrep.resources import EXPECTATIONS_DIR
+
+    suite = json.loads((EXPECTATIONS_DIR / "amounts.json").read_text(encoding="utf-8"))
+    condition = next(e["kwargs"]["row_condition"] for e in suite["expectations"] if "row_condition" in e["kwargs"])
+    assert set(re.findall(r"'([A-Z]{3})'", condition)) == decimal_comma_currencies()
