@@ -21,7 +21,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from sitrep.extract import extract_facts  # noqa: E402
-from sitrep.extract import troops as _troops  # noqa: E402
+from sitrep.extract import candidates as _doc_candidates  # noqa: E402
+from sitrep.extract import bases as _bases  # noqa: E402
+from sitrep.extract.context import build as _context  # noqa: E402
+from sitrep.extract.gazetteer import load as _gazetteer  # noqa: E402
 from sitrep.extract.parse import pipeline  # noqa: E402
 from sitrep.extract.sentences import find_quotes, mask_quotes, split_sentences  # noqa: E402
 
@@ -92,13 +95,19 @@ def _rows(text: str) -> int:
     return len(f.troops) + len(f.bases) + len(f.statements) + len(f.amounts)
 
 
+def _candidates(text: str, sents: list) -> list[str]:
+    quotes = find_quotes(text)
+    ctx = _context(text, _gazetteer(), _bases.find_mentions(text))
+    return [s.text for s in _doc_candidates(text, sents, quotes, ctx)]
+
+
 def parse_share(corpus: list[str], extract_cpu: float) -> None:
     """The parse alone on the sentences extraction chooses, and the tokens it covers."""
     nlp = pipeline()
     chosen, all_tokens = [], 0
     for t in corpus:
         sents = split_sentences(t, mask_quotes(t, find_quotes(t)))
-        chosen += [s.text for s in _troops.candidates(sents, t)]
+        chosen += _candidates(t, sents)
         all_tokens += len(nlp.make_doc(t))
     c0 = time.process_time()
     parsed = sum(len(d) for d in nlp.pipe(chosen, batch_size=64))

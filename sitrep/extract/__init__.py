@@ -14,11 +14,12 @@ from . import amounts as _amounts
 from . import bases as _bases
 from . import statements as _statements
 from . import troops as _troops
+from .context import DocContext
 from .context import build as _build_context
 from .dates import DateResolver
 from .gazetteer import load as _load_gazetteer
 from .parse import parse as _parse
-from .sentences import find_quotes, mask_quotes, split_sentences
+from .sentences import Quote, Sentence, find_quotes, mask_quotes, split_sentences
 
 __all__ = ["Facts", "extract_facts"]
 
@@ -49,6 +50,14 @@ def _attach_base_counts(troops: list[dict], bases: list[dict]) -> None:
                     break
 
 
+def candidates(text: str, sentences: list[Sentence], quotes: list[Quote], ctx: DocContext) -> list[Sentence]:
+    """The sentences any extractor reads off the parse (each parsed once, shared by all)."""
+    chosen = {s.start: s for s in _troops.candidates(sentences, text)}
+    chosen.update({s.start: s for s in _statements.candidates(text, sentences, quotes)})
+    chosen.update({s.start: s for s in _bases.candidates(sentences, ctx)})
+    return sorted(chosen.values(), key=lambda s: s.start)
+
+
 def extract_facts(clean_text: str, published_on: datetime.date | None = None, title: str | None = None) -> Facts:
     """All facts of one article. The title is no evidence, but it tells whose forces the article is about."""
     gaz = _load_gazetteer()
@@ -57,10 +66,7 @@ def extract_facts(clean_text: str, published_on: datetime.date | None = None, ti
     sentences = split_sentences(text, mask_quotes(text, quotes))
     ctx = _build_context(text, gaz, _bases.find_mentions(text))
     dates = DateResolver(text, published_on)
-    chosen = {s.start: s for s in _troops.candidates(sentences, text)}
-    chosen.update({s.start: s for s in _statements.candidates(text, sentences, quotes)})
-    chosen.update({s.start: s for s in _bases.candidates(sentences, ctx)})
-    parsed = _parse(sorted(chosen.values(), key=lambda s: s.start))
+    parsed = _parse(candidates(text, sentences, quotes, ctx))
     troops = _troops.extract(sentences, ctx, dates, parsed, title)
     bases = _bases.extract(sentences, ctx, dates, parsed)
     _attach_base_counts(troops, bases)

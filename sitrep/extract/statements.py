@@ -26,6 +26,7 @@ NAME_PARTICLES = {"al", "al-", "bin", "ibn", "de", "van", "von", "der", "da", "d
 SUFFIXES = {"II", "III", "IV", "Jr.", "Jr", "Sr."}
 DETERMINERS = {"a", "an", "the", "A", "An", "The"}
 MIN_WORDS = 3               # a quotation of fewer words is a scare quote (the labelling guide's rule)
+REACH = 2                   # reported speech this many sentences before a quotation is parsed for its speaker
 TERMINAL = re.compile(r"[.!?…:\"”’']\s*$")
 AFTER_QUOTE = re.compile(r"[~”\"’'][,.]?$|~[,.]?[”\"’']?$")
 WORD = re.compile(r"[^\W\d_]{2,}")
@@ -368,11 +369,16 @@ def _channel(frame: str, gaz: Gazetteer) -> str | None:
 
 
 def candidates(text: str, sentences: list[Sentence], quotes: list[Quote]) -> list[Sentence]:
-    """The sentences attribution parses: those holding a quotation or a reporting verb."""
-    gaz = load()
-    verb_hits = [m.start() for m in gaz.reporting_re.finditer(text)]
-    q_starts = [q.start for q in quotes]
-    return [s for s in sentences if _any_in(q_starts, s.start, s.end) or _any_in(verb_hits, s.start, s.end)]
+    """The sentences attribution parses: those holding a quotation of MIN_WORDS words or more, and the reported
+    speech of the REACH sentences before one (who they name is who a later 'he' or 'the official' may be).
+    Reported speech elsewhere is read only where another extractor parsed the sentence anyway: it is optional in
+    the gold, and parsing every 'said' would double the parse's cost."""
+    long_quotes = [q.start for q in quotes if len(text[q.start:q.end].split()) >= MIN_WORDS]
+    verb_hits = [m.start() for m in load().reporting_re.finditer(text)]
+    quoting = [i for i, s in enumerate(sentences) if _any_in(long_quotes, s.start, s.end)]
+    near = {j for i in quoting for j in range(max(0, i - REACH), i)}
+    return [s for i, s in enumerate(sentences)
+            if i in quoting or i in near and _any_in(verb_hits, s.start, s.end)]
 
 
 def extract(text: str, sentences: list[Sentence], quotes: list[Quote], ctx: DocContext,
@@ -403,7 +409,9 @@ def extract(text: str, sentences: list[Sentence], quotes: list[Quote], ctx: DocC
         headline = para_size[sent.paragraph] == 1 and not TERMINAL.search(para_text)
         if headline:
             continue
-        doc = parsed[sent.start]
+        doc = parsed.get(sent.start)
+        if doc is None:             # only scare quotes: no statement
+            continue
         speaker, vspan = att.attribute(sent, frame, doc)
         channel = _channel(frame, gaz)
         if speaker is None and last and frame.strip(" ~.,") == "" and last[0] in (sent.paragraph, sent.paragraph - 1):
