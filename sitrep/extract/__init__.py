@@ -1,9 +1,10 @@
 """Extraction stage: clean article text in, fact rows out (troops, bases, statements, amounts).
 
-Every row carries its evidence sentence and that sentence's exact offsets into clean_text. Troops are read off
-spaCy's dependency parse of the sentences that can hold them (sitrep.extract.parse); bases, statements and amounts
-still read surface patterns over the CSV gazetteers (sitrep/gazetteers/). See the module docstrings for the
-reasoning behind each extractor.
+Every row carries its evidence sentence and that sentence's exact offsets into clean_text. What needs grammar is
+read off spaCy's dependency parse of the sentences that can carry a fact (sitrep.extract.parse): troop counts,
+actions, places and owners; who said a quotation; what happened at a base. What needs none stays a scan over the
+gazetteers (sitrep/gazetteers/): quotation marks, base names, dates, money amounts. See the module docstrings for
+the reasoning behind each extractor.
 """
 from __future__ import annotations
 
