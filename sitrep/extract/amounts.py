@@ -55,6 +55,11 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return amount, hint
 
 
+def currency_hint() -> re.Pattern[str]:
+    """Any currency symbol, code or name: text without a hit names no money."""
+    return _patterns()[1]
+
+
 @functools.lru_cache(maxsize=4096)
 def read_number(num: str, currency: str) -> tuple[float | None, bool]:
     """(value, ambiguous) for the digits as written, under the currency's convention."""

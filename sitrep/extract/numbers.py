@@ -21,6 +21,10 @@ VAGUE_NUMERIC = r"\d+0s"                         # "100s"
 NUMBER = rf"(?:{DIGITS}|{VAGUE_NUMERIC}|a dozen|{NUMBER_WORDS})"
 
 
+SCALE_VALUES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000}
+SCALED = re.compile(r"(\d+(?:\.\d+)?)\s*(hundred|thousand|million)", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class Count:
     value: int | None
@@ -45,6 +49,9 @@ def parse_number(token: str) -> int | None:
     t = token.strip()
     if re.fullmatch(VAGUE_NUMERIC, t):
         return None
+    scaled = SCALED.fullmatch(t)
+    if scaled:                      # "9.5 thousand", "1.2 million"
+        return round(float(scaled.group(1)) * SCALE_VALUES[scaled.group(2).lower()])
     if t[:1].isdigit():
         digits = re.sub(r"[,.\u202f\u00a0 ]", "", t)
         return int(digits) if digits.isdigit() else None

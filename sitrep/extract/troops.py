@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
+from .amounts import currency_hint
 from .bases import ANAPHOR, resolve_anaphor
 from .context import DocContext, is_place_use
 from .dates import DateResolver
@@ -41,7 +42,7 @@ STAND_PREPS = {"in", "at", "inside", "within", "across", "throughout", "on"}
 MOVING = {"deploy", "relocate", "withdraw", "evacuate"}
 LEAVING = {"withdraw", "evacuate"}
 PLACE_ENTITIES = {"GPE", "LOC", "FAC"}
-NOT_COUNTS = {"DATE", "TIME", "PERCENT", "MONEY", "ORDINAL", "QUANTITY"}
+NOT_COUNTS = {"DATE", "TIME", "PERCENT", "ORDINAL", "QUANTITY"}
 # A mention's count stands under these words: "a 455-member force", "an 800-strong contingent".
 SIZE_WORDS = {"member", "strong", "man", "person", "personnel", "soldier", "troop"}
 PARTICLES = {"prt", "advmod", "acomp", "prep"}     # "pull out", "fly home", "remain high", "fly out of"
@@ -111,12 +112,23 @@ def _count_words() -> tuple[frozenset[str], re.Pattern[str], frozenset[str]]:
 
 
 def _is_number(tok: Token) -> bool:
-    if tok.ent_type_ in NOT_COUNTS:
+    if tok.ent_type_ in NOT_COUNTS or tok.ent_type_ == "MONEY" and _names_currency(tok):
         return False
     _, _, words = _count_words()
     if not (tok.like_num or tok.lower_ in words or re.fullmatch(VAGUE_NUMERIC, tok.text)) or tok.lower_ in ("one", "a"):
         return False
     return not PERCENT_AFTER.match(tok.doc.text, tok.idx + len(tok.text))
+
+
+def _names_currency(tok: Token) -> bool:
+    """An amount of money the entity tagger saw is one only if a currency is written in or beside it (the tagger
+    also calls "from 34.5 thousand to 25 thousand" troops money)."""
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    if ent is None:
+        return False
+    doc = tok.doc
+    around = doc[max(0, ent.start - 1):min(len(doc), ent.end + 2)].text
+    return bool(currency_hint().search(around))
 
 
 def _number_run(tok: Token) -> Span:
@@ -264,7 +276,9 @@ def _cut_to(doc: Doc, taken: set[int]) -> list[tuple[Token, str]]:
             objs += [n for o in objs for q in o.children if q.lower_ == "of" for n in q.children if n.dep_ == "pobj"]
         for o in objs:
             if _is_number(o) and o.i not in taken and not _has_noun_head(o):
-                out.append((o, tok.lower_))
+                # "from 3.5 thousand to 2 thousand" parsed flat: the number 'to' modifies is the cut's target
+                to = any(c.lower_ == "to" and c.dep_ == "quantmod" for c in o.children)
+                out.append((o, "to" if to else tok.lower_))
     return out
 
 
@@ -671,8 +685,10 @@ def extract(sentences: list[Sentence], ctx: DocContext, dates: DateResolver, par
         row = _row(sent, si, m, gov, cls, action, own, subject, d)
         if row is not None:
             rows.append(row)
-    # "the number of American forces ... would be reduced to 2,500": the uncounted mention is the counted one
+    # "the number of American forces in Afghanistan would be reduced to 2,500": the uncounted mention is the
+    # counted one, whether it repeats the action or only says where they stand
     counted = {(r["start_offset"], r["actor"], r["action"]) for r in rows if r["troop_count"] is not None}
+    counted |= {(s, a, "present") for s, a, _ in counted}
     return [r for r in rows if r["count_kind"] != "none"
             or (r["start_offset"], r["actor"], r["action"]) not in counted]
 
@@ -688,12 +704,15 @@ def _row(sent: Sentence, si: int, m: Mention, gov: Token | None, cls: ActionLemm
         if action == "present":
             return None
     else:
-        if m.count.kind == "none" and (action == "present" or _hedged(gov, d) or _in_title(m.noun)):
+        # a numberless force counts when it moves, or when it is stationed somewhere by a verb that says so
+        # ("French troops are based in Gao"; the place is checked below); mere mentions do not
+        stationed = action == "present" and cls is not None and own is not None
+        if m.count.kind == "none" and (action == "present" and not stationed or _hedged(gov, d) or _in_title(m.noun)):
             return None
         noun = m.noun if m.noun is not None else m.template.noun if m.template is not None else None
         key = (sent.start, noun.i) if noun is not None else None
         actor = own or d.noun_actor.get(key) or subject
-        if actor is None and noun is not None and noun is not m.anchor:
+        if actor is None and noun is not None and noun != m.anchor:
             actor = _subject_actor(_predicate(Mention(noun, noun, m.count), d.gaz)[0], m, d, sent.start)
         if actor is None and d.salient:
             actor = (d.salient, "")
@@ -706,6 +725,8 @@ def _row(sent: Sentence, si: int, m: Mention, gov: Token | None, cls: ActionLemm
             m.count.kind == "none" and actor[0] == d.ctx.host_country():
         return None
     origin, location = _places(m, gov, cls, action, d, sent.start)
+    if m.count.kind == "none" and action == "present" and location is None:
+        return None
     sd = d.dates.dates_in(sent.text, sent.start)
     # the same contingent restated (a quote repeating the figure) is one row, not two
     key = (actor[0], m.count.value) if m.count.value is not None else (sent.start, actor[0], m.count.text, action)

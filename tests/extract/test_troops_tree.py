@@ -85,3 +85,23 @@ def test_casualties_are_not_posture_even_when_the_noun_is_a_troop_noun():
 def test_a_pipeline_that_is_not_installed_is_one_clear_error():
     with pytest.raises(PipelineError, match="not installed"):
         pipeline("xx_no_such_pipeline")
+
+
+def test_a_numberless_force_a_verb_stations_somewhere_is_a_row():
+    rows = extract_facts("Slovak troops are stationed in Latvia.").troops
+    assert [(r["actor"], r["troop_count"], r["action"], r["location"]) for r in rows] == \
+        [("SVK", None, "present", "Latvia")]
+
+
+def test_a_numberless_force_merely_mentioned_is_not_a_row():
+    assert extract_facts("Slovak troops have a long history.").troops == []
+
+
+def test_a_decimal_count_with_a_scale_word_is_read_whole():
+    assert counted("Canada will withdraw 1.5 thousand soldiers from Latvia.") == [("CAN", 1500, "withdraw")]
+
+
+def test_a_count_the_entity_tagger_calls_money_is_a_count_when_no_currency_is_written():
+    rows = counted("Oslo will reduce the number of Norwegian personnel in Mali from 3.5 thousand to 2 thousand.")
+    assert ("NOR", 2000, "reduce") in rows
+    assert counted("Norway will pay 300 million dollars for 40 soldiers' barracks.") == [("NOR", 40, "present")]
