@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 
 from .context import DocContext, Mention
 from .dates import DateResolver
-from .gazetteer import Gazetteer, alternation, base_key, fold_accents, led, load, lowercase_twin
+from .gazetteer import Gazetteer, alternation, base_key, fold_accents, load, lowercase_twin
 from .sentences import Sentence
 
 TYPE_SUFFIX = (r"(?:Air\s+Base|Airbase|Air\s+Field|Airfield|Army\s+Air\s+Field|air\s+base|airbase|airfield|"

@@ -10,7 +10,6 @@ import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import pycountry
 

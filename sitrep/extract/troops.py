@@ -397,10 +397,10 @@ def _places(m: Mention, gov: Token | None, cls: ActionLemma | None, action: str,
     goal: list = []
     stand: list = []
 
-    def preps(head: Token, own: bool) -> None:
+    def preps(head: Token) -> None:
         for p in head.children:
             if p.dep_ == "prt" and p.lower_ == "out":
-                preps(p, own)
+                preps(p)
             if p.dep_ == "dobj" and cls is not None and cls.object_is == "origin" and head == gov:
                 got = _place(p, d.ctx, d.gaz, offset)
                 if got:
@@ -436,17 +436,17 @@ def _places(m: Mention, gov: Token | None, cls: ActionLemma | None, action: str,
                         stand.append(got)
 
     if gov is not None:
-        preps(gov, False)
+        preps(gov)
         for c in gov.children:      # "left K-2 and moved to X": a verb joined to the governor, same subject
             if c.dep_ == "conj" and c.pos_ == "VERB" and not any(g.dep_.startswith("nsubj") for g in c.children):
-                preps(c, False)
+                preps(c)
         restated = any(t.dep_ == "attr" and t.head == gov for t in (m.anchor, m.noun) if t is not None)
         if m.reduce or restated:    # "the number of forces in Afghanistan would be reduced to 2,500" or
             for c in gov.children:  # "... remains high: 5,200 troops": the subject is the same troops
                 if c.dep_ in ("nsubjpass", "dobj", "nsubj"):
                     for t in c.subtree:
                         if t.pos_ in ("NOUN", "PROPN"):
-                            preps(t, True)
+                            preps(t)
     path, t = [], m.anchor          # the words between the count and its governor: "a battlegroup of 900 soldiers"
     while gov is not None and t != gov and t.head != t and len(path) < 8:
         path.append(t)
@@ -456,11 +456,11 @@ def _places(m: Mention, gov: Token | None, cls: ActionLemma | None, action: str,
         path.append(m.noun)
     for tok in path:
         if tok != gov and tok.pos_ in ("NOUN", "PROPN", "NUM"):
-            preps(tok, True)
+            preps(tok)
         for c in tok.children:
             if c.dep_ in ("acl", "relcl") and c != gov:
                 before = len(stand)
-                preps(c, True)
+                preps(c)
                 if action in MOVING and action != "deploy":
                     origin.extend(stand[before:])
                     del stand[before:]
@@ -627,16 +627,15 @@ def _role_nouns() -> frozenset[str]:
 
 def _is_non_troop(m: Mention, gov: Token | None) -> bool:
     """Trained soldiers, casualties and alliance members are numbers about troops, not posture: a cue lemma
-    (non_troop_cues.csv) as the governing predicate, as the noun's own modifier or clause, or as the quantity
-    itself ('30 members of the alliance's forces')."""
+    (non_troop_cues.csv) as the governing predicate, as the word the count hangs on, or as the noun's own
+    modifier or clause ('soldiers killed', 'wounded troops')."""
     cues = load().non_troop_lemmas
-    near = [t for t in [m.anchor, m.anchor.head] + ([gov] if gov is not None else []) if t != m.noun]
+    near = [m.anchor.head] + ([gov] if gov is not None else [])
     if m.noun is not None:
-        near += [c for c in m.noun.children if c.dep_ in ("amod", "acl", "relcl", "compound") and c.i != m.anchor.i]
-    for t in near:
-        if t.lemma_.lower() in cues and t.dep_ not in ("compound", "nummod") or t == gov and t.lemma_.lower() in cues:
-            return True
-    return any(c.dep_ == "relcl" and c.lemma_.lower() in cues for c in (m.anchor.children if m.noun is None else ()))
+        near += [c for c in m.noun.children if c.dep_ in ("amod", "acl", "relcl") and c != m.anchor]
+    else:
+        near += [c for c in m.anchor.children if c.dep_ == "relcl"]
+    return any(t != m.noun and t.lemma_.lower() in cues for t in near)
 
 
 @functools.lru_cache(maxsize=1)
