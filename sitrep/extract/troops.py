@@ -31,7 +31,7 @@ from .amounts import currency_hint
 from .bases import ANAPHOR, resolve_anaphor
 from .context import DocContext, is_place_use
 from .dates import DateResolver
-from .gazetteer import ActionLemma, Gazetteer, load, trie_pattern
+from .gazetteer import ActionLemma, Gazetteer, load, read_csv, trie_pattern
 from .numbers import NUMBER_WORDS_LIST, SCALES, VAGUE_NUMERIC, Count, make_count, qualifier_pattern
 from .sentences import Sentence, with_hits
 
@@ -41,6 +41,7 @@ GOAL_PREPS = {"to", "into", "toward", "towards"}
 STAND_PREPS = {"in", "at", "inside", "within", "across", "throughout", "on"}
 MOVING = {"deploy", "relocate", "withdraw", "evacuate"}
 LEAVING = {"withdraw", "evacuate"}
+STAYING = {"present", "remain", "reduce"}
 PLACE_ENTITIES = {"GPE", "LOC", "FAC"}
 NOT_COUNTS = {"DATE", "TIME", "PERCENT", "ORDINAL", "QUANTITY"}
 # A mention's count stands under these words: "a 455-member force", "an 800-strong contingent".
@@ -369,15 +370,25 @@ def _place(obj: Token, ctx: DocContext, gaz: Gazetteer, offset: int) -> tuple[st
     if ANAPHOR.match(text, offset + obj.left_edge.idx):
         b = resolve_anaphor(text, offset + obj.left_edge.idx, ctx)
         return (b.text, b) if b else None
-    if obj.lower_ == "country" and any(c.lower_ == "the" for c in obj.children):
+    if obj.lower_ == "country" and any(c.lower_ in ("the", "that", "this") for c in obj.children):
         c = ctx.last_before(ctx.countries, offset + obj.idx)
         return (c.text, None) if c else None
     if _is_place_token(obj, gaz):
         return text[start_char:end_char], None
-    for c in obj.children:          # "the Iraqi capital, Baghdad"
+    for c in obj.children:          # "the Iraqi capital, Baghdad"; "the province of Uruzgan"
         if c.dep_ == "appos" and _is_place_token(c, gaz):
             return text[offset + c.left_edge.idx:offset + c.idx + len(c.text)], None
+        if c.dep_ == "prep" and c.lower_ == "of" and obj.lemma_.lower() in _place_nouns():
+            o = next((o for o in c.children if o.dep_ == "pobj" and o.pos_ == "PROPN"), None)
+            if o is not None:
+                return text[offset + o.left_edge.idx:offset + o.idx + len(o.text)], None
     return None
+
+
+@functools.lru_cache(maxsize=1)
+def _place_nouns() -> frozenset[str]:
+    """'the province of X', 'the island of X' (place_nouns.csv): X is a place, whatever the entity tagger says."""
+    return frozenset(r["word"] for r in read_csv("place_nouns.csv"))
 
 
 def _is_place_token(tok: Token, gaz: Gazetteer) -> bool:
@@ -467,9 +478,16 @@ def _places(m: Mention, gov: Token | None, cls: ActionLemma | None, action: str,
     if gov is not None and cls is not None and cls.subject_is == "host":     # "Poland hosts 4,000 troops"
         for c in gov.children:
             if c.dep_ == "nsubj":
-                got = _place(c, d.ctx, d.gaz, offset)
+                # "... Al-Dhafra Air Base, which hosts 2,000 troops": the noun the clause is about
+                host = gov.head if c.lower_ in ("which", "that") and gov.dep_ == "relcl" else c
+                got = _place(host, d.ctx, d.gaz, offset)
                 if got:
                     stand.append(got)
+    if gov is not None and any(c.lower_ == "there" and c.dep_ in ("advmod", "expl") and c.i > m.anchor.i
+                               for c in [*gov.children, *(m.noun.children if m.noun is not None else [])]):
+        named = d.ctx.last_before(d.ctx.countries, offset + m.anchor.idx)   # "... stationed there"
+        if named is not None:
+            stand.append((named.text, None))
     if gov is not None and gov.dep_ == "relcl" and any(c.lower_ == "where" for c in gov.children):
         got = _place(gov.head, d.ctx, d.gaz, offset)       # "... to Niger, where 1,000 soldiers are based"
         if got:
@@ -692,6 +710,19 @@ def extract(sentences: list[Sentence], ctx: DocContext, dates: DateResolver, par
             or (r["start_offset"], r["actor"], r["action"]) not in counted]
 
 
+def _setting(d: _Doc, sent: Sentence, owner: str) -> tuple[str, None] | None:
+    """Where a contingent that stands, stays or is cut is, when its sentence names no place: the country the
+    article is set in (named most often as a place), as last written before the sentence; never the owner's own
+    country."""
+    host = d.ctx.host_country()
+    if host is None or host == owner:
+        return None
+    named = [c for c in d.ctx.countries if c.value == host]
+    before = [c for c in named if c.start < sent.end]
+    pick = (before or named)[-1]
+    return pick.text, None
+
+
 def _row(sent: Sentence, si: int, m: Mention, gov: Token | None, cls: ActionLemma | None, action: str,
          own: tuple[str, str] | None, subject: tuple[str, str] | None, d: _Doc) -> dict | None:
     if m.pronoun:
@@ -726,6 +757,8 @@ def _row(sent: Sentence, si: int, m: Mention, gov: Token | None, cls: ActionLemm
     origin, location = _places(m, gov, cls, action, d, sent.start)
     if m.count.kind == "none" and action == "present" and location is None:
         return None
+    if location is None and action in STAYING:
+        location = _setting(d, sent, actor[0])
     sd = d.dates.dates_in(sent.text, sent.start)
     # the same contingent restated (a quote repeating the figure) is one row, not two
     key = (actor[0], m.count.value) if m.count.value is not None else (sent.start, actor[0], m.count.text, action)

@@ -105,3 +105,27 @@ def test_a_count_the_entity_tagger_calls_money_is_a_count_when_no_currency_is_wr
     rows = counted("Oslo will reduce the number of Norwegian personnel in Mali from 3.5 thousand to 2 thousand.")
     assert ("NOR", 2000, "reduce") in rows
     assert counted("Norway will pay 300 million dollars for 40 soldiers' barracks.") == [("NOR", 40, "present")]
+
+
+def test_a_contingent_that_stands_where_no_place_is_named_stands_in_the_country_the_article_is_set_in():
+    text = ("Spain has sent engineers to Latvia. In Latvia the mood is calm.\n\n"
+            "About 300 Spanish soldiers will remain.")
+    row = [r for r in extract_facts(text).troops if r["troop_count"] == 300][0]
+    assert (row["action"], row["location"]) == ("remain", "Latvia")
+
+
+def test_a_moving_contingent_gets_no_place_by_default():
+    text = "Spain has sent engineers to Latvia. In Latvia the mood is calm.\n\nAbout 300 Spanish soldiers will leave."
+    row = [r for r in extract_facts(text).troops if r["troop_count"] == 300][0]
+    assert row["location"] is None
+
+
+def test_the_province_of_a_place_is_that_place():
+    row = extract_facts("About 400 Dutch troops pulled out of the province of Uruzgan.").troops[0]
+    assert row["origin"] == "Uruzgan"
+
+
+def test_a_base_which_hosts_troops_is_their_location():
+    text = "The jets landed at Al Udeid Air Base, which hosts some 8,000 American troops."
+    row = [r for r in extract_facts(text).troops if r["troop_count"] == 8000][0]
+    assert "Udeid" in (row["location"] or "")
