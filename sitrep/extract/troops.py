@@ -607,8 +607,10 @@ def _salient(title: str | None, ctx: DocContext, gaz: Gazetteer, owners: list[st
     for m in gaz.actor_re.finditer(title or ""):
         if not is_place_use(title, m.start()):
             score[gaz.actor_code[m.group()]] += 2
-    host = ctx.host_country()
-    best = [(n, a) for a, n in score.items() if a != host]
+    # a country the text sends troops to or names as a place more often than as an owner is where the story
+    # happens, not whose forces it follows
+    places = Counter(c.value for c in ctx.countries)
+    best = [(n, a) for a, n in score.items() if a != ctx.host_country() and n > places[a]]
     return max(best)[1] if best else None
 
 
@@ -646,9 +648,10 @@ def _role_nouns() -> frozenset[str]:
 def _is_non_troop(m: Mention, gov: Token | None) -> bool:
     """Trained soldiers, casualties and alliance members are numbers about troops, not posture: a cue lemma
     (non_troop_cues.csv) as the governing predicate, as the word the count hangs on, or as the noun's own
-    modifier or clause ('soldiers killed', 'wounded troops')."""
+    modifier or clause ('soldiers killed', 'wounded troops'), or as what the predicate leaves them ('left three
+    soldiers dead')."""
     cues = load().non_troop_lemmas
-    near = [m.anchor.head] + ([gov] if gov is not None else [])
+    near = [m.anchor.head] + ([gov] + [c for c in gov.children if c.dep_ in ("oprd", "acomp")] if gov is not None else [])
     if m.noun is not None:
         near += [c for c in m.noun.children if c.dep_ in ("amod", "acl", "relcl") and c != m.anchor]
     else:

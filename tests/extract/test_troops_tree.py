@@ -129,3 +129,14 @@ def test_a_base_which_hosts_troops_is_their_location():
     text = "The jets landed at Al Udeid Air Base, which hosts some 8,000 American troops."
     row = [r for r in extract_facts(text).troops if r["troop_count"] == 8000][0]
     assert "Udeid" in (row["location"] or "")
+
+
+def test_what_the_predicate_leaves_them_can_make_a_casualty_count():
+    assert counted("The attack left four Danish soldiers dead.") == []
+
+
+def test_a_country_named_mostly_as_a_destination_is_not_the_owner_of_unowned_troops():
+    text = ("Iraqi troops fought on. Iraqi troops held the line.\n\n"
+            "Thousands of paratroopers are heading to Iraq. More than 900 soldiers will be deployed to Iraq "
+            "and Kuwait. The convoy reached Iraq.")
+    assert [r for r in counted(text) if r[1] == 900] == []
