@@ -138,5 +138,5 @@ def test_what_the_predicate_leaves_them_can_make_a_casualty_count():
 def test_a_country_named_mostly_as_a_destination_is_not_the_owner_of_unowned_troops():
     text = ("Iraqi troops fought on. Iraqi troops held the line.\n\n"
             "Thousands of paratroopers are heading to Iraq. More than 900 soldiers will be deployed to Iraq "
-            "and Kuwait. The convoy reached Iraq.")
+            "and Kuwait. The convoy reached Kuwait, and a second one left for Kuwait.")
     assert [r for r in counted(text) if r[1] == 900] == []
