@@ -61,6 +61,9 @@ class Speaker:
         return bool(self.name or self.title or self.org)
 
 
+NOBODY = Speaker()          # a speaker that cannot be resolved: the row is kept, its speaker left empty
+
+
 ROLE_ALIASES = {"gen": "general", "col": "colonel", "lt": "lieutenant", "maj": "major", "adm": "admiral",
                 "capt": "captain", "sgt": "sergeant", "brig": "brigadier", "cmdr": "commander"}
 
@@ -265,7 +268,7 @@ class Attributor:
             return None
         word = np[0].lower()
         if word in ("it", "they"):
-            return self.last_org
+            return self.last_org or NOBODY      # never the pronoun itself as an organisation
         if det in ("the", "this") and self.gaz.speaker_nouns.get(word) == "document":
             return self.last_speaker
         return None
@@ -309,6 +312,8 @@ class Attributor:
         head and what stands before it in its phrase, and 'of/for X' after a role ('a spokesman for the
         coalition'); a role in apposition to a name is left to the registry, a name in apposition to a role
         ('A spokesman, Col. A. Name,') is the phrase."""
+        if head.lower_ in ("who", "that") and head.head.dep_ == "relcl":
+            head = head.head.head               # "A. Name, 72, who ... said": the person the clause is about
         if head.pos_ == "PRON":
             return [head.text], None, head.idx
         author = next((o for c in head.children if c.dep_ == "prep" and c.lower_ in ("by", "from")
@@ -331,6 +336,10 @@ class Attributor:
             det = left.lower_
             left = left.doc[left.i + 1]
         end = head
+        doc = head.doc
+        while head.pos_ == "PROPN" and end.i + 1 < len(doc) and doc[end.i + 1].pos_ == "PROPN" \
+                and frame[doc[end.i + 1].idx] != "~":
+            end = doc[end.i + 1]                # a name the parser split off ("Sgt. 1st | Class A. Name")
         if person is not None:
             while person.i + 1 < len(person.doc) and person.doc[person.i + 1].ent_type_ == "PERSON" \
                     and person.doc[person.i + 1].ent_iob_ == "I":

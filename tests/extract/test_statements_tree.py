@@ -50,3 +50,13 @@ def test_it_said_stands_for_the_institution_quoted_before():
 def test_one_and_two_word_quotations_are_scare_quotes_not_statements():
     text = 'The ministry called the move "temporary" and the talks "very constructive," officials said.'
     assert speakers(text) == []
+
+
+def test_it_with_nothing_to_stand_for_leaves_the_speaker_empty_not_it():
+    text = 'Intro.\n\n"The road is closed," it said.'
+    assert speakers(text) == [(None, None, None)]
+
+
+def test_a_relative_who_is_the_person_the_clause_is_about():
+    text = 'Intro.\n\nAino Kallas, 72, who said "we will not give up the fight," lives near the base.'
+    assert speakers(text)[0][0] == "Aino Kallas"
