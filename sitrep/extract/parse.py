@@ -26,6 +26,7 @@ from .sentences import Sentence
 # What the extractors read; "senter" is left out because the parser sets sentence boundaries itself.
 NEEDED = ("tagger", "parser", "lemmatizer", "ner")
 BATCH_SIZE = 64
+MAX_SENTENCE_CHARS = 3000
 
 
 class PipelineError(RuntimeError):
@@ -64,8 +65,10 @@ def _abbreviations(nlp: Language) -> None:
 
 
 def parse(sentences: Iterable[Sentence], nlp: Language | None = None) -> dict[int, Doc]:
-    """The parse of each sentence, by the sentence's start offset in clean_text."""
-    chosen = list(sentences)
+    """The parse of each sentence, by the sentence's start offset in clean_text. A "sentence" longer than
+    MAX_SENTENCE_CHARS is no prose (a table, a page without punctuation) and is not parsed: the parser's cost
+    grows with it and spaCy refuses texts over a million characters."""
+    chosen = [s for s in sentences if len(s.text) <= MAX_SENTENCE_CHARS]
     nlp = nlp or pipeline()
     docs = nlp.pipe((s.text for s in chosen), batch_size=BATCH_SIZE)
     return {s.start: d for s, d in zip(chosen, docs)}

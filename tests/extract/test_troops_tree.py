@@ -140,3 +140,9 @@ def test_a_country_named_mostly_as_a_destination_is_not_the_owner_of_unowned_tro
             "Thousands of paratroopers are heading to Iraq. More than 900 soldiers will be deployed to Iraq "
             "and Kuwait. The convoy reached Kuwait, and a second one left for Kuwait.")
     assert [r for r in counted(text) if r[1] == 900] == []
+
+
+def test_a_sentence_too_long_to_be_prose_is_not_parsed_and_costs_its_document_nothing_else():
+    endless = " ".join(["2,000 troops stayed"] * 100_000)          # 2 MB without a full stop
+    facts = extract_facts("Estonia hosts 300 Danish troops.\n\n" + endless)
+    assert [(r["actor"], r["troop_count"]) for r in facts.troops] == [("DNK", 300)]
