@@ -49,6 +49,10 @@ SIZE_WORDS = {"member", "strong", "man", "person", "personnel", "soldier", "troo
 PARTICLES = {"prt", "advmod", "acomp", "prep"}     # "pull out", "fly home", "remain high", "fly out of"
 CLAUSE_DEPS = {"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "pcomp"}
 PRONOUNS = {"them", "those", "these"}
+# The salient force's votes: one per troop mention it owns, these for a headline naming it and for each of its
+# institutions the text names (an alliance or coalition named often must not outvote the troops' owners).
+TITLE_VOTE = 2
+INSTITUTION_VOTE = 0.5
 PERCENT_AFTER = re.compile(r"\s*(?:%|percent\b|per\s+cent\b)")
 
 
@@ -95,6 +99,17 @@ def _troop_nouns(doc: Doc) -> list[Token]:
     matcher, exact = _matchers(doc)
     heads = {doc[e - 1].i for _, s, e in list(matcher(doc)) + list(exact(doc))}
     return [doc[i] for i in sorted(heads)]
+
+
+def _unit_nouns(doc: Doc) -> list[Token]:
+    """Nouns naming a unit type (unit_types.csv: "battalion", "brigade")."""
+    words = _unit_words()
+    return [t for t in doc if t.pos_ == "NOUN" and t.lemma_.lower() in words]
+
+
+@functools.lru_cache(maxsize=1)
+def _unit_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in load().unit_types if " " not in w)
 
 
 def _is_element(noun: Token) -> bool:
@@ -203,6 +218,10 @@ def _mentions(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             taken.add(m.anchor.i)
             out.append(m)
 
+    for unit in _unit_nouns(doc):          # "a 1,000-strong battalion": a unit counted by its size
+        for num, count in _counts_of(unit):
+            if any(c.lower_ in SIZE_WORDS for c in unit.children if c.i < unit.i):
+                add(Mention(num, unit, count))
     for noun in _troop_nouns(doc):
         head = _partitive_head(noun)
         if head is not None:
@@ -338,10 +357,18 @@ def _predicate(m: Mention, gaz: Gazetteer) -> tuple[Token | None, ActionLemma | 
     return gov, cls
 
 
+def _range_start(m: Mention) -> bool:
+    """'expand the group from about 1,500 troops to 3,500': the first number is what stands now."""
+    base = m.noun if m.noun is not None else m.anchor
+    frm = base.head
+    return base.dep_ == "pobj" and frm.lower_ == "from" and any(c.lower_ == "to" and c.dep_ == "prep"
+                                                                for c in frm.head.children)
+
+
 def _action(m: Mention, gov: Token | None, cls: ActionLemma | None) -> str:
     if m.reduce:
         return "reduce"
-    if m.before_cut:
+    if m.before_cut or _range_start(m):
         return "present"
     action = cls.action if cls else "present"
     if action == "deploy" and gov is not None and any(c.dep_ == "auxpass" for c in gov.children) \
@@ -542,6 +569,11 @@ def _own_actor(m: Mention, d: _Doc, offset: int) -> tuple[str, str] | None:
     got = _actor_in_span(text, offset + lo.idx, offset + noun.idx + len(noun.text), gaz, ctx)
     if got:
         return got
+    whole = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
+    if whole is not None and whole.pos_ == "NOUN" and whole.i < noun.i:     # "the US contingent of 150 soldiers"
+        got = _actor_in_span(text, offset + whole.left_edge.idx, offset + whole.idx + len(whole.text), gaz, ctx)
+        if got:
+            return got
     if noun.text in gaz.actor_code:             # a force noun that names its owner ("Bundeswehr")
         return gaz.actor_code[noun.text], noun.text
     for p in noun.children:
@@ -602,11 +634,15 @@ def _subject_actor(gov: Token | None, m: Mention, d: _Doc, offset: int) -> tuple
 
 
 def _salient(title: str | None, ctx: DocContext, gaz: Gazetteer, owners: list[str]) -> str | None:
-    """The force the article is about: named in the headline and owning most of the troops named."""
+    """The force the article is about: named in the headline, owning most of the troops named, and whose
+    institutions the text names."""
     score: Counter = Counter(owners)
+    for a in ctx.actors:            # a force's own institutions named anywhere ("U.S. Marines", "the GSDF")
+        if gaz.actor_kind.get(a.text) == "institution":
+            score[a.value] += INSTITUTION_VOTE
     for m in gaz.actor_re.finditer(title or ""):
         if not is_place_use(title, m.start()):
-            score[gaz.actor_code[m.group()]] += 2
+            score[gaz.actor_code[m.group()]] += TITLE_VOTE
     # a country the text sends troops to or names as a place more often than as an owner is where the story
     # happens, not whose forces it follows
     places = Counter(c.value for c in ctx.countries)
@@ -780,11 +816,14 @@ def _row(sent: Sentence, si: int, m: Mention, gov: Token | None, cls: ActionLemm
 
 
 def candidates(sentences: list[Sentence], text: str) -> list[Sentence]:
-    """The sentences worth parsing for troops: a troop noun, or an 'of them' that may stand for troops."""
+    """The sentences worth parsing for troops: a troop noun, an 'of them' that may stand for troops, or a number
+    joined to a size word ('a 600-strong battalion')."""
     gaz = load()
     chosen = {s.start: s for s in with_hits(sentences, gaz.troop_noun_re, text)}
     chosen.update({s.start: s for s in with_hits(sentences, PRONOUN_HINT, text)})
+    chosen.update({s.start: s for s in with_hits(sentences, SIZE_HINT, text)})
     return sorted(chosen.values(), key=lambda s: s.start)
 
 
 PRONOUN_HINT = re.compile(r"of(?<!\wof)\s+(?:them|those|these)\b")
+SIZE_HINT = re.compile(r"\d[-\s](?:%s)\b" % "|".join(sorted(SIZE_WORDS)))       # "a 600-strong battalion"

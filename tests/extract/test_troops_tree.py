@@ -146,3 +146,23 @@ def test_a_sentence_too_long_to_be_prose_is_not_parsed_and_costs_its_document_no
     endless = " ".join(["2,000 troops stayed"] * 100_000)          # 2 MB without a full stop
     facts = extract_facts("Estonia hosts 300 Danish troops.\n\n" + endless)
     assert [(r["actor"], r["troop_count"]) for r in facts.troops] == [("DNK", 300)]
+
+
+def test_a_unit_counted_by_its_size_is_a_contingent():
+    assert counted("Romania will send a 600-strong battalion to Moldova.") == [("ROU", 600, "deploy")]
+
+
+def test_the_first_number_of_a_range_is_what_stands_now():
+    rows = counted("NATO will expand its battle group in Slovakia from about 1,500 troops to roughly 3,500.")
+    assert sorted(rows) == [("NATO", 1500, "present"), ("NATO", 3500, "deploy")]
+
+
+def test_the_owner_of_a_contingent_of_soldiers_owns_the_soldiers():
+    rows = counted("The 90 Croatian troops will stay, while the US contingent of about 150 soldiers will move to Tapa.")
+    assert ("USA", 150, "relocate") in rows
+
+
+def test_a_forces_institution_named_in_the_text_makes_it_the_salient_force():
+    text = ("The Ground Self-Defense Force opened the camp in 2016.\n\n"
+            "About 160 soldiers will move to the island next year.")
+    assert counted(text) == [("JPN", 160, "relocate")]
