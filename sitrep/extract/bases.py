@@ -210,17 +210,17 @@ def _triggers(sent: Sentence, doc: Doc, mentions: list[Mention], gaz: Gazetteer)
                 break
             prev, h = h, h.head
             event = _event_of(h, gaz) if not (span.start <= h.i < span.end) else None
-            if event is None and h.dep_ == "prep":         # "... under its control, such as X"
+            if event is None and h.dep_ == "prep":         # "... in its hands, like X"
                 event = gaz.base_events.get((prev.lemma_.lower(), h.lower_))
             if event is None and h.pos_ in ("VERB", "AUX"):  # "came under drone attack"
                 event = next((e for q in h.children if q.dep_ == "prep" for o in q.children
                               if o.dep_ == "pobj" and o.pos_ == "NOUN" and (e := _event_of(o, gaz))), None)
             if event is None and h.pos_ in ("NOUN", "PROPN"):
-                # "bases that are still under its control, such as X": the clause describing the noun passed
+                # "camps that are under its command, like X": the clause describing the noun passed
                 clause = next((c for c in h.children if c.dep_ in ("relcl", "acl") and _event_of(c, gaz)), None)
                 if clause is not None:
                     h, event = clause, _event_of(clause, gaz)
-                else:               # "bases still under its control": (control, under) in base_event_lemmas.csv
+                else:               # "camps under coalition control": (control, under) in base_event_lemmas.csv
                     event = next((gaz.base_events[(o.lemma_.lower(), q.lower_)] for q in h.children
                                   if q.dep_ == "prep" for o in q.children
                                   if (o.lemma_.lower(), q.lower_) in gaz.base_events), None)

@@ -50,7 +50,7 @@ def parse_number(token: str) -> int | None:
     if re.fullmatch(VAGUE_NUMERIC, t):
         return None
     scaled = SCALED.fullmatch(t)
-    if scaled:                      # "9.5 thousand", "1.2 million"
+    if scaled:                      # "7.5 thousand", "1.2 million"
         return round(float(scaled.group(1)) * SCALE_VALUES[scaled.group(2).lower()])
     if t[:1].isdigit():
         digits = re.sub(r"[,.\u202f\u00a0 ]", "", t)

@@ -319,12 +319,12 @@ class Attributor:
         author = next((o for c in head.children if c.dep_ == "prep" and c.lower_ in ("by", "from")
                        for o in c.children if o.dep_ == "pobj"), None)
         if author is not None and self.gaz.speaker_nouns.get(head.lemma_.lower()) == "document":
-            return self._np(author, frame)          # "a statement by the Pentagon's press secretary"
+            return self._np(author, frame)          # "a statement by the ministry's spokesman"
         appos = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
         if head.pos_ != "PROPN" and appos is not None:
             head = appos
         person = None
-        if head.ent_type_ != "PERSON":              # "the UK's Ambassador to Estonia Ross Allen"
+        if head.ent_type_ != "PERSON":              # "the Dutch Ambassador to Latvia A. Name"
             person = next((t for t in head.subtree if t.ent_type_ == "PERSON" and t.i > head.i
                            and frame[t.idx] != "~" and not any(a.dep_ in ("relcl", "acl") for a in t.ancestors
                                                                if a.i > head.i and a in head.subtree)), None)
@@ -346,7 +346,7 @@ class Attributor:
                 person = person.doc[person.i + 1]
             end = person
         elif head.ent_type_ != "PERSON":
-            # "a spokesman for the coalition"; after a title also "to": "Ambassador to Estonia A. Name", whose
+            # "a spokesman for the coalition"; after a title also "to": "Ambassador to Latvia A. Name", whose
             # name the split below peels off from the right whether or not the entity tagger saw a person
             preps = ("of", "for", "at", "to") if head.lower_ in self.gaz.title_words else ("of", "for", "at")
             for c in head.rights:

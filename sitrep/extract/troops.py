@@ -5,15 +5,17 @@ A mention is a troop noun (troop_nouns.csv, matched on the parse's tokens) with 
   partitive ("300 of the 900 soldiers", "hundreds of troops", "of which 200 are in the capital"), a number the
   noun's verb coordinates with it ("600 soldiers in the north and 200 in the capital"), the end of a range
   ("from 1,200 personnel to around 1,800"), or the object of "to" after a verb of reducing ("cut its troop
-  levels in half, to 2,500");
+  levels by a third, to 1,400"), and the level the cut or the range starts from (a standing count);
 - the action: the class of the verb or noun that governs the mention (action_lemmas.csv, by lemma and particle:
   "pull out", "draw down"), negation turning a movement into staying;
 - origin and location: that predicate's (and the noun's) prepositional attachments that name places (entities,
   the gazetteer's places and bases, "the country", "the base"), a leave-verb's object as the origin;
 - the actor: the noun's own modifier (a demonym, a country, a possessive, an owner named after "of"), else the
-  clause's subject (not a host's: "Poland hosts ..."), else the force the document is about (named in its headline
-  and in most troop mentions). Never merely the last country the text named.
-A numberless force counts only when it moves, for real (no condition or habit: hedges.csv), and is not the host's.
+  clause's subject (not a host's: "Poland hosts ..."), else the force the document is about (named in its headline,
+  owning most troop mentions, its institutions named). Never merely the last country the text named;
+- where no place is named, a contingent that stands, stays or is cut is in the country the article is set in.
+A numberless force counts when it moves, for real (no condition or habit: hedges.csv), or when a verb stations it
+at a named place; never the host's own forces.
 
 Speed: the regular troop-noun scan picks the sentences; the tree is walked only around each troop noun.
 """
@@ -44,7 +46,7 @@ LEAVING = {"withdraw", "evacuate"}
 STAYING = {"present", "remain", "reduce"}
 PLACE_ENTITIES = {"GPE", "LOC", "FAC"}
 NOT_COUNTS = {"DATE", "TIME", "PERCENT", "ORDINAL", "QUANTITY"}
-# A mention's count stands under these words: "a 455-member force", "an 800-strong contingent".
+# A mention's count stands under these words: "a 320-member force", "an 800-strong contingent".
 SIZE_WORDS = {"member", "strong", "man", "person", "personnel", "soldier", "troop"}
 PARTICLES = {"prt", "advmod", "acomp", "prep"}     # "pull out", "fly home", "remain high", "fly out of"
 CLAUSE_DEPS = {"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "pcomp"}
@@ -62,7 +64,7 @@ class Mention:
     noun: Token | None          # the troop noun; None for "cut to 2,500" and "hundreds of them"
     count: Count
     reduce: bool = False
-    before_cut: bool = False    # "cut ... to 24,000 from 36,000": the level the cut starts from
+    before_cut: bool = False    # "cut ... to 1,800 from 2,400": the level the cut starts from
     pronoun: bool = False
     template: "Mention | None" = None       # an elided noun's mention ("... and 200 in the capital")
 
@@ -138,7 +140,7 @@ def _is_number(tok: Token) -> bool:
 
 def _names_currency(tok: Token) -> bool:
     """An amount of money the entity tagger saw is one only if a currency is written in or beside it (the tagger
-    also calls "from 34.5 thousand to 25 thousand" troops money)."""
+    also calls "from 4.5 thousand to 3 thousand" troops money)."""
     ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
     if ent is None:
         return False
@@ -277,9 +279,9 @@ def _has_noun_head(tok: Token) -> bool:
 
 
 def _cut_to(doc: Doc, taken: set[int]) -> list[tuple[Token, str]]:
-    """'The Pentagon is cutting its troop levels there in half, to 2,500': the number after 'to' under a verb of
-    reducing, when that verb's clause is about troops; and the level it is cut from ('from 36,000', 'from the
-    current level of 36,000'). Each as (number, preposition)."""
+    """'The ministry is cutting its troop levels there by a third, to 1,400': the number after 'to' under a verb of
+    reducing, when that verb's clause is about troops; and the level it is cut from ('from 2,400', 'from a
+    level of 2,400'). Each as (number, preposition)."""
     gaz = load()
     out = []
     for tok in doc:
@@ -292,7 +294,7 @@ def _cut_to(doc: Doc, taken: set[int]) -> list[tuple[Token, str]]:
         if cls is None or cls.action != "reduce" or not any(t.lower_ in _troop_words() for t in verb.subtree):
             continue
         objs = [o for o in tok.children if o.dep_ == "pobj"]
-        if tok.lower_ == "from":        # "from the current level of 36,000"
+        if tok.lower_ == "from":        # "from a level of 2,400"
             objs += [n for o in objs for q in o.children if q.lower_ == "of" for n in q.children if n.dep_ == "pobj"]
         for o in objs:
             if _is_number(o) and o.i not in taken and not _has_noun_head(o):
@@ -358,7 +360,7 @@ def _predicate(m: Mention, gaz: Gazetteer) -> tuple[Token | None, ActionLemma | 
 
 
 def _range_start(m: Mention) -> bool:
-    """'expand the group from about 1,500 troops to 3,500': the first number is what stands now."""
+    """'expand the group from about 700 troops to 1,100': the first number is what stands now."""
     base = m.noun if m.noun is not None else m.anchor
     frm = base.head
     return base.dep_ == "pobj" and frm.lower_ == "from" and any(c.lower_ == "to" and c.dep_ == "prep"
@@ -505,7 +507,7 @@ def _places(m: Mention, gov: Token | None, cls: ActionLemma | None, action: str,
     if gov is not None and cls is not None and cls.subject_is == "host":     # "Poland hosts 4,000 troops"
         for c in gov.children:
             if c.dep_ == "nsubj":
-                # "... Al-Dhafra Air Base, which hosts 2,000 troops": the noun the clause is about
+                # "... a base which hosts 800 troops": the noun the clause is about
                 host = gov.head if c.lower_ in ("which", "that") and gov.dep_ == "relcl" else c
                 got = _place(host, d.ctx, d.gaz, offset)
                 if got:
@@ -544,7 +546,7 @@ def _actor_in_span(text: str, lo: int, hi: int, gaz: Gazetteer, ctx: DocContext)
 
 
 def _named_actor(text: str, lo: int, hi: int, gaz: Gazetteer) -> tuple[str, str] | None:
-    """The first actor a subject names, places aside: 'the Danish government' names its country's forces' owner
+    """The first actor a subject names, places aside: 'the Chilean government' names its country's forces' owner
     (which the document's actor list leaves out as a non-force use), 'officials in Iraq' names none."""
     for m in gaz.actor_re.finditer(text, lo, hi):
         if not is_place_use(text, m.start()):
@@ -570,7 +572,7 @@ def _own_actor(m: Mention, d: _Doc, offset: int) -> tuple[str, str] | None:
     if got:
         return got
     whole = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
-    if whole is not None and whole.pos_ == "NOUN" and whole.i < noun.i:     # "the US contingent of 150 soldiers"
+    if whole is not None and whole.pos_ == "NOUN" and whole.i < noun.i:     # "the Dutch contingent of 90 soldiers"
         got = _actor_in_span(text, offset + whole.left_edge.idx, offset + whole.idx + len(whole.text), gaz, ctx)
         if got:
             return got
@@ -637,7 +639,7 @@ def _salient(title: str | None, ctx: DocContext, gaz: Gazetteer, owners: list[st
     """The force the article is about: named in the headline, owning most of the troops named, and whose
     institutions the text names."""
     score: Counter = Counter(owners)
-    for a in ctx.actors:            # a force's own institutions named anywhere ("U.S. Marines", "the GSDF")
+    for a in ctx.actors:            # a force's own institutions named anywhere ("U.S. Marines", "the Bundeswehr")
         if gaz.actor_kind.get(a.text) == "institution":
             score[a.value] += INSTITUTION_VOTE
     for m in gaz.actor_re.finditer(title or ""):
@@ -684,8 +686,8 @@ def _role_nouns() -> frozenset[str]:
 def _is_non_troop(m: Mention, gov: Token | None) -> bool:
     """Trained soldiers, casualties and alliance members are numbers about troops, not posture: a cue lemma
     (non_troop_cues.csv) as the governing predicate, as the word the count hangs on, or as the noun's own
-    modifier or clause ('soldiers killed', 'wounded troops'), or as what the predicate leaves them ('left three
-    soldiers dead')."""
+    modifier or clause ('soldiers killed', 'wounded troops'), or as what the predicate leaves them ('left four
+    soldiers wounded')."""
     cues = load().non_troop_lemmas
     near = [m.anchor.head] + ([gov] + [c for c in gov.children if c.dep_ in ("oprd", "acomp")] if gov is not None else [])
     if m.noun is not None:
