@@ -346,7 +346,10 @@ def _predicate(m: Mention, gaz: Gazetteer) -> tuple[Token | None, ActionLemma | 
     cls = _class(gov, gaz) if gov is not None else None
     if gov is not None and (cls is None or cls.action == "present" and gov.lemma_ in ("be", "have")):
         for c in gov.children:
-            if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX") and c.i > m.anchor.i:
+            # an open complement ("expected to withdraw"), or a verb joined to it without a subject of its own
+            # (the parser's reading of "troops ... making up the coalition have left Iraq")
+            joined = c.dep_ == "conj" and not any(g.dep_.startswith("nsubj") for g in c.children)
+            if (c.dep_ in ("xcomp", "ccomp") or joined) and c.pos_ in ("VERB", "AUX") and c.i > m.anchor.i:
                 sub = _class(c, gaz)
                 if sub is not None:
                     return c, sub
@@ -357,6 +360,13 @@ def _predicate(m: Mention, gaz: Gazetteer) -> tuple[Token | None, ActionLemma | 
                 if sub is not None:
                     return c, sub
     return gov, cls
+
+
+def _whole(m: Mention) -> bool:
+    """'766 soldiers have left, out of an estimated 950 forces': the whole the part left from stands there."""
+    of = m.anchor.head if m.anchor.dep_ == "pobj" else (m.noun.head if m.noun is not None and m.noun.dep_ == "pobj"
+                                                       else None)
+    return of is not None and of.lower_ == "of" and of.head.lower_ == "out" and of.head.dep_ == "prep"
 
 
 def _range_start(m: Mention) -> bool:
@@ -370,7 +380,7 @@ def _range_start(m: Mention) -> bool:
 def _action(m: Mention, gov: Token | None, cls: ActionLemma | None) -> str:
     if m.reduce:
         return "reduce"
-    if m.before_cut or _range_start(m):
+    if m.before_cut or _range_start(m) or _whole(m):
         return "present"
     action = cls.action if cls else "present"
     if action == "deploy" and gov is not None and any(c.dep_ == "auxpass" for c in gov.children) \

@@ -166,3 +166,8 @@ def test_a_forces_institution_named_in_the_text_makes_it_the_salient_force():
     text = ("The Ground Self-Defense Force opened the camp in 2016.\n\n"
             "About 160 soldiers will move to the island next year.")
     assert counted(text) == [("JPN", 160, "relocate")]
+
+
+def test_the_whole_a_part_left_from_is_what_stood_there():
+    rows = counted("A total of 300 Belgian soldiers have left Niamey, out of some 420 Belgian troops there.")
+    assert sorted(rows) == [("BEL", 300, "withdraw"), ("BEL", 420, "present")]
