@@ -353,6 +353,10 @@ def _predicate(m: Mention, gaz: Gazetteer) -> tuple[Token | None, ActionLemma | 
                 sub = _class(c, gaz)
                 if sub is not None:
                     return c, sub
+    if gov is not None and cls is None:         # "troops have completed their withdrawal from X"
+        for c in gov.children:
+            if c.dep_ == "dobj" and c.pos_ == "NOUN" and _class(c, gaz) is not None:
+                return c, _class(c, gaz)
     if cls is None and m.noun is not None:
         for c in m.noun.children:
             if c.dep_ in ("acl", "relcl"):

@@ -171,3 +171,13 @@ def test_a_forces_institution_named_in_the_text_makes_it_the_salient_force():
 def test_the_whole_a_part_left_from_is_what_stood_there():
     rows = counted("A total of 300 Belgian soldiers have left Niamey, out of some 420 Belgian troops there.")
     assert sorted(rows) == [("BEL", 300, "withdraw"), ("BEL", 420, "present")]
+
+
+def test_a_verb_that_says_nothing_of_troops_takes_the_action_noun_it_governs():
+    rows = extract_facts("Polish troops have completed their withdrawal from Chad.").troops
+    assert [(r["actor"], r["action"], r["origin"]) for r in rows] == [("POL", "withdraw", "Chad")]
+
+
+def test_peacekeepers_are_troops():
+    rows = extract_facts("About 200 Fijian peacekeepers will withdraw from the Golan Heights.").troops
+    assert [(r["actor"], r["troop_count"], r["action"]) for r in rows] == [("FJI", 200, "withdraw")]
