@@ -757,6 +757,8 @@ def extract(sentences: list[Sentence], ctx: DocContext, dates: DateResolver, par
         row = _row(sent, si, m, gov, cls, action, own, subject, d)
         if row is not None:
             rows.append(row)
+            if row["troop_count"] is None and own is not None:
+                rows.extend(_co_owners(row, m, d, sent.start))
     # "the number of American forces in Afghanistan would be reduced to 2,500": the uncounted mention is the
     # counted one, whether it repeats the action or only says where they stand
     counted = {(r["start_offset"], r["actor"], r["action"]) for r in rows if r["troop_count"] is not None}
@@ -829,6 +831,20 @@ def _row(sent: Sentence, si: int, m: Mention, gov: Token | None, cls: ActionLemm
         "evidence": sent.text, "start_offset": sent.start, "end_offset": sent.end,
         "_base": base.value if base is not None else None,
     }
+
+
+def _co_owners(row: dict, m: Mention, d: _Doc, offset: int) -> list[dict]:
+    """'alongside French, Danish and Icelandic forces': a force without a number that several owners share is a
+    row for each of them (a shared number cannot be split, so counted rows are left alone)."""
+    if m.noun is None:
+        return []
+    text, out, seen = d.ctx.text, [], {row["actor"]}
+    lo = offset + m.noun.left_edge.idx
+    for a in d.ctx.in_span(d.ctx.actors, lo, offset + m.noun.idx):
+        if a.value not in seen:
+            seen.add(a.value)
+            out.append({**row, "actor": a.value, "actor_text": text[a.start:a.end]})
+    return out
 
 
 def candidates(sentences: list[Sentence], text: str) -> list[Sentence]:

@@ -181,3 +181,13 @@ def test_a_verb_that_says_nothing_of_troops_takes_the_action_noun_it_governs():
 def test_peacekeepers_are_troops():
     rows = extract_facts("About 200 Fijian peacekeepers will withdraw from the Golan Heights.").troops
     assert [(r["actor"], r["troop_count"], r["action"]) for r in rows] == [("FJI", 200, "withdraw")]
+
+
+def test_a_numberless_force_several_owners_share_is_a_row_for_each():
+    rows = extract_facts("Dutch, Belgian and Czech troops will withdraw from Mali.").troops
+    assert sorted(r["actor"] for r in rows) == ["BEL", "CZE", "NLD"]
+
+
+def test_a_shared_number_is_not_split_between_owners():
+    rows = extract_facts("About 900 Dutch and Belgian troops will withdraw from Mali.").troops
+    assert len([r for r in rows if r["troop_count"] == 900]) == 1
