@@ -23,9 +23,13 @@ from .dates import DateResolver
 from .gazetteer import Gazetteer, alternation, base_key, fold_accents, load, lowercase_twin
 from .sentences import Sentence
 
-TYPE_SUFFIX = (r"(?:Air\s+Base|Airbase|Air\s+Field|Airfield|Army\s+Air\s+Field|air\s+base|airbase|airfield|"
-               r"military\s+base|Military\s+Base|Naval\s+Base|naval\s+base|Air\s+Station|Base|base|AB|"
-               r"Barracks|barracks|Garrison|garrison|camp)")
+# The words that end a base's name ("X Air Base", "X Barracks"), and those that open one ("Camp X", "Naval Station
+# X"); the statements module reads both (a name holding one is a place, not a person).
+BASE_TYPES = ("Air Base", "Airbase", "Air Field", "Airfield", "Army Air Field", "air base", "airbase", "airfield",
+              "military base", "Military Base", "Naval Base", "naval base", "Air Station", "Base", "base", "AB",
+              "Barracks", "barracks", "Garrison", "garrison", "camp")
+BASE_OPENERS = ("Camp", "Naval Station", "Naval Air Station", "Fort")
+TYPE_SUFFIX = "(?:" + "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in BASE_TYPES) + ")"
 NAME_WORD = r"[A-Z][\w’'\-]+"
 GENERIC_FIRST = {"the", "a", "an", "this", "that", "its", "their", "our", "another", "key", "large", "main", "major",
                  "new", "old", "former", "remote", "largest", "biggest", "military", "coalition", "international",

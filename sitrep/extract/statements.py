@@ -10,11 +10,13 @@ A sentence that is only a quotation continues the speaker of the quotation just 
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from .bases import BASE_OPENERS, BASE_TYPES
 from .context import DocContext
 from .dates import DateResolver
 from .gazetteer import Gazetteer, load
@@ -118,6 +120,14 @@ def _frame(sent: Sentence, quotes: list[Quote]) -> str:
     return "".join(chars)
 
 
+@functools.lru_cache(maxsize=1)
+def _facility_words() -> frozenset[str]:
+    """Words that make a name a base's or a unit's, not a person's ("... Air Station X", "Camp X", "... Corps"):
+    the base words and the unit types (a surname spelled like one of them is read as no person)."""
+    return frozenset(w for phrase in (*BASE_TYPES, *BASE_OPENERS, *load().unit_types) for w in phrase.split()
+                     if w[:1].isupper())
+
+
 def _is_cap(tok: str) -> bool:
     """A capitalised word, or a name joined to its particle ("al-Name", "bin-Name")."""
     head, _, rest = tok.partition("-")
@@ -194,6 +204,8 @@ class Attributor:
         if any(t in self.gaz.actor_code or t in self.gaz.place_country for t in toks) and len(toks) == 1:
             return False
         if name in self.gaz.actor_code or name in self.gaz.place_country or name in self.gaz.speaker_nouns:
+            return False
+        if any(t in _facility_words() for t in toks):      # "Corps Base Camp X", "Air Station X": a place
             return False
         if len(toks) >= 2:
             return True

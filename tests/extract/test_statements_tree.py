@@ -60,3 +60,9 @@ def test_it_with_nothing_to_stand_for_leaves_the_speaker_empty_not_it():
 def test_a_relative_who_is_the_person_the_clause_is_about():
     text = 'Intro.\n\nAino Kallas, 72, who said "we will not give up the fight," lives near the base.'
     assert speakers(text)[0][0] == "Aino Kallas"
+
+
+def test_a_base_named_after_a_title_word_is_not_a_person_a_later_she_can_be():
+    text = ('Defence Minister Aiko Tanaka spoke on Monday. Protesters gathered outside Marine Corps Air Station '
+            'Ruritania.\n\n"We will stay here every day," she said.')
+    assert speakers(text)[0][0] == "Aiko Tanaka"
