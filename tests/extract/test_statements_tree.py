@@ -66,3 +66,10 @@ def test_a_base_named_after_a_title_word_is_not_a_person_a_later_she_can_be():
     text = ('Defence Minister Aiko Tanaka spoke on Monday. Protesters gathered outside Marine Corps Air Station '
             'Ruritania.\n\n"We will stay here every day," she said.')
     assert speakers(text)[0][0] == "Aiko Tanaka"
+
+
+def test_an_organisation_named_as_the_subject_speaks_whole():
+    text = ('Intro.\n\n"The patrol was hit near the village," the United Nations Truce Supervision Organization '
+            'said in a statement.')
+    row = speakers(text)[0]
+    assert row[0] is None and "United Nations Truce Supervision Organization" in (row[2] or "")
