@@ -198,6 +198,7 @@ def _counts_of(noun: Token) -> list[tuple[Token, Count]]:
                 out.append((num, _count_at(num)))
         elif c.dep_ in ("amod", "det", "nummod") and c.lower_ in vague and c.i < noun.i:
             out.append((c, make_count(None, None, c.text)))
+    out.sort(key=lambda found: found[1].value is None)        # "some 900 forces": the number, not "some"
     return out[:1]
 
 
@@ -418,6 +419,8 @@ def _place(obj: Token, ctx: DocContext, gaz: Gazetteer, offset: int) -> tuple[st
         return (c.text, None) if c else None
     if _is_place_token(obj, gaz):
         return text[start_char:end_char], None
+    if obj.lemma_.lower() in _place_nouns() and lo.i < obj.i and lo.pos_ == "PROPN":    # "the Damascus region"
+        return text[start_char:offset + obj.idx + len(obj.text)], None
     for c in obj.children:          # "the Iraqi capital, Baghdad"; "the province of Uruzgan"
         if c.dep_ == "appos" and _is_place_token(c, gaz):
             return text[offset + c.left_edge.idx:offset + c.idx + len(c.text)], None
@@ -489,7 +492,8 @@ def _places(m: Mention, gov: Token | None, cls: ActionLemma | None, action: str,
                     if got:
                         stand.append(got)
 
-    if gov is not None:
+    whole = _whole(m)               # the whole a part left from: where it stands is in its own phrase
+    if gov is not None and not whole:
         preps(gov)
         for c in gov.children:      # "left K-2 and moved to X": a verb joined to the governor, same subject
             if c.dep_ == "conj" and c.pos_ == "VERB" and not any(g.dep_.startswith("nsubj") for g in c.children):
@@ -512,6 +516,8 @@ def _places(m: Mention, gov: Token | None, cls: ActionLemma | None, action: str,
         if tok != gov and tok.pos_ in ("NOUN", "PROPN", "NUM"):
             preps(tok)
         for c in tok.children:
+            if c.dep_ == "amod" and c.pos_ == "ADJ":        # "forces present in the country"
+                preps(c)
             if c.dep_ in ("acl", "relcl") and c != gov:
                 before = len(stand)
                 preps(c)

@@ -191,3 +191,14 @@ def test_a_numberless_force_several_owners_share_is_a_row_for_each():
 def test_a_shared_number_is_not_split_between_owners():
     rows = extract_facts("About 900 Dutch and Belgian troops will withdraw from Mali.").troops
     assert len([r for r in rows if r["troop_count"] == 900]) == 1
+
+
+def test_a_place_noun_after_a_name_is_that_place():
+    row = extract_facts("Turkey has withdrawn about 300 soldiers from the Idlib region.").troops[0]
+    assert row["origin"] == "Idlib region"
+
+
+def test_an_adjective_carries_where_troops_stand():
+    text = "Talks began on the exit of 700 Belgian soldiers, out of some 900 Belgian forces present in Mali."
+    row = [r for r in extract_facts(text).troops if r["troop_count"] == 900][0]
+    assert (row["action"], row["location"]) == ("present", "Mali")
