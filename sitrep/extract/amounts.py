@@ -88,8 +88,7 @@ def _is_range(num: str) -> bool:
 
 def extract(sentences: list[Sentence], text: str | None = None) -> list[dict]:
     amount_re, hint = _patterns()
-    _, words, _, _ = _currencies()
-    symbols = _currencies()[0]
+    symbols, words, _, _ = _currencies()
     rows: list[dict] = []
     if text is not None:
         sentences = with_hits(sentences, hint, text)

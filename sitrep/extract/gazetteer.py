@@ -301,7 +301,7 @@ class Gazetteer:
     troop_noun_re: re.Pattern[str]
     count_words: list[tuple[str, str]]
     non_troop_lemmas: frozenset[str]         # a troop count under one of these is no posture
-    action_lemmas: dict[tuple[str, str], "ActionLemma"]     # (lemma, particle or "") -> its class
+    action_lemmas: dict[tuple[str, str], ActionLemma]     # (lemma, particle or "") -> its class
     hedges: dict[str, str]                                  # word -> mark | governor | adverb
     base_events: dict[tuple[str, str], str]           # (lemma, particle or "") -> base event
     base_event_verbs: frozenset[str]                  # lemmas that name an event only as verbs ("based at")

@@ -12,17 +12,11 @@ from .gazetteer import load, trie_pattern
 
 UNITS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
          "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety").split()
-SCALES = ("hundred", "thousand", "million")
-_WORD = trie_pattern(UNITS + list(SCALES))
-NUMBER_WORDS_LIST = UNITS + list(SCALES)
-NUMBER_WORDS = rf"(?:(?:a|one)\s+(?:hundred|thousand)|(?:{_WORD})(?:(?:[\s-]+|\s+and\s+)(?:{_WORD}))*)"
-DIGITS = r"\d{1,3}(?:[,.\u202f\u00a0 ]\d{3})+(?![\d])|\d+(?![\d,.]\d)"
-VAGUE_NUMERIC = r"\d+0s"                         # "100s"
-NUMBER = rf"(?:{DIGITS}|{VAGUE_NUMERIC}|a dozen|{NUMBER_WORDS})"
-
-
 SCALE_VALUES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000}
-SCALED = re.compile(r"(\d+(?:\.\d+)?)\s*(hundred|thousand|million)", re.IGNORECASE)
+SCALES = tuple(SCALE_VALUES)
+NUMBER_WORDS_LIST = UNITS + list(SCALES)
+VAGUE_NUMERIC = r"\d+0s"                         # "100s"
+SCALED = re.compile(rf"(\d+(?:\.\d+)?)\s*({'|'.join(SCALES)})", re.IGNORECASE)      # "7.5 thousand"
 
 
 @dataclass(frozen=True)
@@ -61,11 +55,6 @@ def parse_number(token: str) -> int | None:
 def qualifier_pattern() -> str:
     """Approximators that may stand before a number ('around', 'up to', 'more than')."""
     return trie_pattern([p for p, k in load().count_words if k == "approximate"])
-
-
-def vague_pattern() -> str:
-    """Quantity words that are counts without a number ('hundreds', 'dozens', 'some')."""
-    return trie_pattern([p for p, k in load().count_words if k == "vague"])
 
 
 def make_count(qualifier: str | None, number: str | None, vague: str | None) -> Count:

@@ -30,7 +30,6 @@ DETERMINERS = {"a", "an", "the", "A", "An", "The"}
 MIN_WORDS = 3               # a quotation of fewer words is a scare quote (the labelling guide's rule)
 REACH = 2                   # reported speech this many sentences before a quotation is parsed for its speaker
 TERMINAL = re.compile(r"[.!?…:\"”’']\s*$")
-AFTER_QUOTE = re.compile(r"[~”\"’'][,.]?$|~[,.]?[”\"’']?$")
 WORD = re.compile(r"[^\W\d_]{2,}")
 DIGIT = re.compile(r"\d")
 TILDES = re.compile(r"~{2,}")
@@ -483,10 +482,6 @@ def extract(text: str, sentences: list[Sentence], quotes: list[Quote], ctx: DocC
 def _any_in(hits: list[int], lo: int, hi: int) -> bool:
     i = bisect.bisect_left(hits, lo)
     return i < len(hits) and hits[i] < hi
-
-
-def sentences_in_para(sentences: list[Sentence], pno: int) -> list[Sentence]:
-    return [s for s in sentences if s.paragraph == pno]
 
 
 def _indirect(sent: Sentence, frame: str, att: Attributor, dates: DateResolver, gaz: Gazetteer,

@@ -55,6 +55,9 @@ PRONOUNS = {"them", "those", "these"}
 # institutions the text names (an alliance or coalition named often must not outvote the troops' owners).
 TITLE_VOTE = 2
 INSTITUTION_VOTE = 0.5
+# Cheap scans that choose the sentences to parse: "hundreds of them", "a 600-strong battalion".
+PRONOUN_HINT = re.compile(r"of(?<!\wof)\s+(?:them|those|these)\b")
+SIZE_HINT = re.compile(r"\d[-\s](?:%s)\b" % "|".join(sorted(SIZE_WORDS)))
 PERCENT_AFTER = re.compile(r"\s*(?:%|percent\b|per\s+cent\b)")
 
 
@@ -421,7 +424,7 @@ def _place(obj: Token, ctx: DocContext, gaz: Gazetteer, offset: int) -> tuple[st
         return text[start_char:end_char], None
     if obj.lemma_.lower() in _place_nouns() and lo.i < obj.i and lo.pos_ == "PROPN":    # "the Damascus region"
         return text[start_char:offset + obj.idx + len(obj.text)], None
-    for c in obj.children:          # "the Iraqi capital, Baghdad"; "the province of Uruzgan"
+    for c in obj.children:          # "the Malian capital, Bamako"; "the province of Kunar"
         if c.dep_ == "appos" and _is_place_token(c, gaz):
             return text[offset + c.left_edge.idx:offset + c.idx + len(c.text)], None
         if c.dep_ == "prep" and c.lower_ == "of" and obj.lemma_.lower() in _place_nouns():
@@ -475,7 +478,7 @@ def _places(m: Mention, gov: Token | None, cls: ActionLemma | None, action: str,
                 got = _place(o, d.ctx, d.gaz, offset)
                 if not got:
                     if word in STAND_PREPS | {"with"}:
-                        nested(o)           # "serve with the battlegroup at Tapa"
+                        nested(o)           # "serve with the battlegroup at Camp Nord"
                     continue
                 if word in ORIGIN_PREPS:
                     origin.append(got)
@@ -861,7 +864,3 @@ def candidates(sentences: list[Sentence], text: str) -> list[Sentence]:
     chosen.update({s.start: s for s in with_hits(sentences, PRONOUN_HINT, text)})
     chosen.update({s.start: s for s in with_hits(sentences, SIZE_HINT, text)})
     return sorted(chosen.values(), key=lambda s: s.start)
-
-
-PRONOUN_HINT = re.compile(r"of(?<!\wof)\s+(?:them|those|these)\b")
-SIZE_HINT = re.compile(r"\d[-\s](?:%s)\b" % "|".join(sorted(SIZE_WORDS)))       # "a 600-strong battalion"
