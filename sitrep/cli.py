@@ -140,7 +140,7 @@ def _run(args: argparse.Namespace) -> int:
     from sitrep import prefect_env, warehouse
 
     prefect_env.configure(args.warehouse)
-    from sitrep.flow import interrupt, sitrep_flow
+    from sitrep.flow import sitrep_flow
     from sitrep.runners import task_runner
 
     try:
@@ -151,8 +151,7 @@ def _run(args: argparse.Namespace) -> int:
     parameters = _flow_parameters(args)
     if runner:
         parameters["in_flight"] = args.dask_workers + 1
-    for signum in (signal.SIGTERM, signal.SIGINT):  # `kill` ends the run as Ctrl-C does: cancelled, server stopped
-        signal.signal(signum, interrupt)
+    signal.signal(signal.SIGTERM, _interrupt)  # `kill` ends the run as Ctrl-C does: marked cancelled, server stopped
     try:
         state = flow(**parameters, return_state=True)
     except KeyboardInterrupt:
@@ -278,6 +277,10 @@ def _sql(args: argparse.Namespace) -> int:
 
 
 EXIT_CANCELLED = 130  # as a shell reports a command ended by Ctrl-C
+
+
+def _interrupt(signum, frame) -> None:
+    raise KeyboardInterrupt
 
 
 def _fail(reason: str, code: int = 1) -> int:

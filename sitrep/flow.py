@@ -9,7 +9,6 @@ the warehouse, not Prefect, remembers what was loaded. Only the I/O tasks retry.
 from __future__ import annotations
 
 import datetime as dt
-import threading
 import time
 from collections import Counter, deque
 from dataclasses import dataclass, field
@@ -119,17 +118,6 @@ def validate_task(db_path: Path, run_id: str, changed: bool) -> quality.QualityR
 
 # --- the flow -------------------------------------------------------------------------------------------------
 
-# Set by `interrupt`: a KeyboardInterrupt that lands while Prefect starts a task run comes out of Prefect as another
-# error ("Task run is not set"); the flow still records the run as cancelled when this is set.
-SIGNALLED = threading.Event()
-
-
-def interrupt(signum, frame) -> None:
-    """The handler `sitrep run` installs for SIGTERM and Ctrl-C: remembered, then raised as KeyboardInterrupt."""
-    SIGNALLED.set()
-    raise KeyboardInterrupt
-
-
 
 @flow(name="sitrep", log_prints=True)
 def sitrep_flow(
@@ -162,10 +150,6 @@ def sitrep_flow(
             _run(summary, Path(input_dir), db_path, batch_size, max_bytes, max(1, in_flight), revalidate,
                  allow_outside_links, tuple(suffixes or TEXT_SUFFIXES), logger)
         except Exception as exc:
-            if SIGNALLED.is_set():      # the signal's KeyboardInterrupt, turned by Prefect into another error
-                summary.message = "cancelled (interrupted by a signal)"
-                warehouse.finish_run(db_path, run_id, "cancelled", _as_dict(summary))
-                raise KeyboardInterrupt from exc
             summary.message = summary.message or f"{type(exc).__name__}: {exc}".splitlines()[0]
             warehouse.finish_run(db_path, run_id, "failed", _as_dict(summary))
             raise
