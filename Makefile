@@ -16,7 +16,7 @@ BENCH_ARGS ?=
 $(STAMP): uv.lock pyproject.toml
 	@test -x $(VENV)/bin/python || $(PY) -m venv $(VENV)
 	@test -x $(UV) || $(VENV)/bin/pip install --quiet "uv==$(UV_VER)"
-	$(UV) sync --locked --inexact --extra dev --python $(VENV)/bin/python
+	$(UV) sync --locked --inexact --extra dev --compile-bytecode --python $(VENV)/bin/python
 	@touch $(STAMP)
 
 setup: $(STAMP)

@@ -226,7 +226,6 @@ def measure_floor(files: list[Path], db: Path, clock: Clock) -> Row:
 def measure_stages(folder: Path, db: Path, clock: Clock) -> list[Row]:
     """The flow's order of work without Prefect, batch by batch, so memory stays what the flow would hold."""
     from sitrep import quality, stages as pipeline, warehouse
-    from sitrep.config import artifacts_dir
 
     with clock.stage("schema"):
         warehouse.ensure_schema(db)
@@ -248,7 +247,7 @@ def measure_stages(folder: Path, db: Path, clock: Clock) -> list[Row]:
                 rows[table] = rows.get(table, 0) + count
         del new, known, cleaned, extracted
     with clock.stage("validate"):
-        report = quality.validate_warehouse(db, "benchmark", docs_dir=artifacts_dir(db))
+        report = quality.validate_warehouse(db, "benchmark")
     sizes = {"scan": (files, raw_bytes), "ingest": (files, raw_bytes)}
     out = []
     for stage in ("scan", "ingest", "clean", "extract", "load", "validate"):

@@ -4,7 +4,7 @@ The warehouse is built through the real bulk path (`warehouse.load_batch`) from 
 carry true evidence spans, with a sprinkling of the trouble the checks look for (2% ambiguous amounts, 3% troop
 counts 20% off the strength other sources give, 2% handover dates three days off, 1% of base mentions under a
 misspelt canonical name, a fifth of statements without a named speaker), so the flag paths do real work.
-Times `quality.validate_warehouse` without and with GX Data Docs, and how long DuckDB alone takes to produce each
+Times `quality.validate_warehouse`, and how long DuckDB alone takes to produce each
 suite's frame. Writes benchmarks/out/validate_bench.json.
 
 usage: python -m benchmarks.validate_bench [--docs 10000] [--seed 7] [--keep DIR]
@@ -167,16 +167,11 @@ def run(docs: int, seed: int, folder: Path) -> dict:
     report = quality.validate_warehouse(db, "bench-1")
     plain = time.perf_counter() - t0
 
-    t0 = time.perf_counter()
-    quality.validate_warehouse(db, "bench-2", docs_dir=folder)
-    with_docs = time.perf_counter() - t0
-
     return {
         "documents": docs,
         "rows": rows,
         "build_seconds": round(build, 2),
         "validate_seconds": round(plain, 2),
-        "validate_with_data_docs_seconds": round(with_docs, 2),
         "frame_seconds": frame_seconds(db),
         "checks": len(report.results),
         "critical_failures": [f"{r['suite']}.{r['column_name']}" for r in report.critical_failures],

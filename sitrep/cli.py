@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 import argparse
-import shlex
-import shutil
-import signal
+import contextlib
+import os
 import sys
+import traceback
+from enum import IntEnum
 from pathlib import Path
 
 from sitrep import __version__
@@ -18,7 +19,26 @@ WAREHOUSE_HELP = ("DuckDB file (default: $SITREP_WAREHOUSE, else `warehouse` in 
                   "else warehouse/sitrep.duckdb under the working directory)")
 INPUT_HELP = "folder of text files (default: $SITREP_INPUT, else `input` in ./sitrep.toml, else ./seeds)"
 
-STAGES = ("ingest", "clean", "extract", "load", "validate")
+
+class Exit(IntEnum):
+    """sitrep's exit codes, one per kind of failure (the README's table is checked against this)."""
+
+    OK = 0
+    INTERNAL = 1  # a bug or an unforeseen failure: run again with -v for the traceback
+    USAGE = 2  # a bad option or argument
+    INPUT = 3  # what was named is missing or unreadable: input folder, warehouse, SQL file, SQL statement
+    BUSY = 4  # another process holds the warehouse for longer than --wait
+    CHECKS = 5  # a critical data-quality check failed (the loaded data stays queryable)
+    SERVER = 6  # the Prefect server could not be started or reached
+    CANCELLED = 130  # Ctrl-C or SIGTERM, as a shell reports it
+
+
+class Failure(Exception):
+    """A failure the person at the keyboard can act on: one line on stderr, and its exit code."""
+
+    def __init__(self, reason: str, code: Exit) -> None:
+        super().__init__(reason)
+        self.code = code
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -26,22 +46,39 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if not getattr(args, "command", None):
         parser.print_help()
-        return 2
+        return Exit.USAGE
     try:
         for name in ("warehouse", "input"):
             if hasattr(args, name):
                 setattr(args, name, resolve(name, getattr(args, name)))
+        return args.handler(args)
     except ConfigError as exc:
-        return _fail(str(exc))
-    return args.handler(args)
+        return _fail(str(exc), Exit.USAGE)
+    except Failure as exc:
+        return _fail(str(exc), exc.code)
+    except KeyboardInterrupt:
+        return _fail("cancelled", Exit.CANCELLED)
+    except Exception as exc:  # noqa: BLE001 - the one place an unforeseen error becomes a line, not a traceback
+        if args.verbose:
+            traceback.print_exc()
+        reason = f"{type(exc).__name__}: {exc}".splitlines()[0]
+        return _fail(f"internal error: {reason}" + ("" if args.verbose else " (run with -v for the traceback)"),
+                     Exit.INTERNAL)
 
 
 def _parser() -> argparse.ArgumentParser:
+    loudness = argparse.ArgumentParser(add_help=False)
+    group = loudness.add_mutually_exclusive_group()
+    group.add_argument("-v", "--verbose", action="count", default=0,
+                       help="show Prefect's log lines (-vv: debug) and the traceback of a failure")
+    group.add_argument("-q", "--quiet", action="store_true", help="print nothing but failures")
+
     parser = argparse.ArgumentParser(prog="sitrep", description=__doc__)
     parser.add_argument("--version", action="version", version=f"sitrep {__version__}")
     sub = parser.add_subparsers(dest="command")
 
-    run = sub.add_parser("run", help="ingest a folder of text files into the warehouse, then validate it")
+    run = sub.add_parser("run", parents=[loudness],
+                         help="ingest a folder of text files into the warehouse, then validate it")
     run.add_argument("--input", type=Path, help=INPUT_HELP)
     run.add_argument("--warehouse", type=Path, help=WAREHOUSE_HELP)
     _add_run_options(run)
@@ -51,18 +88,28 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--dask-workers", type=int, default=2, help="workers of the local Dask cluster (default: 2)")
     run.set_defaults(handler=_run)
 
-    serve = sub.add_parser("serve", help="run the flow on a schedule, on a local Prefect server started for it")
+    serve = sub.add_parser("serve", parents=[loudness],
+                           help="run the flow on a schedule, on a local Prefect server started for it")
     serve.add_argument("--input", type=Path, help=INPUT_HELP)
     serve.add_argument("--warehouse", type=Path, help=WAREHOUSE_HELP)
     _add_run_options(serve)
     when = serve.add_mutually_exclusive_group()
     when.add_argument("--cron", default=None, help='cron schedule (default: "*/15 * * * *")')
     when.add_argument("--interval", type=float, help="seconds between runs, instead of --cron")
-    serve.add_argument("--port", type=int, default=4242, help="port of the local Prefect server (default: 4242)")
+    serve.add_argument("--port", type=int, default=None,
+                       help="port of the Prefect server it starts (default: 4242; a `sitrep server` already up is "
+                            "used as it is)")
     serve.add_argument("--name", default="sitrep-scheduled", help="deployment name (default: sitrep-scheduled)")
     serve.set_defaults(handler=_serve)
 
-    sql = sub.add_parser("sql", help="run read-only SQL against the warehouse and print a table")
+    server = sub.add_parser("server", parents=[loudness],
+                            help="a local Prefect server that every `sitrep run` of this warehouse reports to")
+    server.add_argument("action", choices=("start", "stop", "status"))
+    server.add_argument("--warehouse", type=Path, help=WAREHOUSE_HELP + "; the server's state is beside it")
+    server.add_argument("--port", type=int, default=4242, help="port for `start` (default: 4242)")
+    server.set_defaults(handler=_server)
+
+    sql = sub.add_parser("sql", parents=[loudness], help="run read-only SQL against the warehouse and print a table")
     sql.add_argument("query", nargs="?", help="SQL, one statement or several separated by ';'")
     sql.add_argument("-f", "--file", type=Path,
                      help="a .sql file (e.g. sql/queries/money.sql, found in the package too), or - for stdin")
@@ -74,7 +121,8 @@ def _parser() -> argparse.ArgumentParser:
                      help="characters per table cell before it is cut (default: 60; 0: whole cells)")
     sql.set_defaults(handler=_sql)
 
-    dash = sub.add_parser("dashboard", help="write an offline HTML page of recent runs, checks and flagged rows")
+    dash = sub.add_parser("dashboard", parents=[loudness],
+                          help="write the data-quality report: an offline HTML page of checks, flagged rows and runs")
     dash.add_argument("--warehouse", type=Path, help=WAREHOUSE_HELP)
     dash.add_argument("--output", type=Path, help="HTML file to write (default: dashboard.html beside the warehouse)")
     dash.set_defaults(handler=_dashboard)
@@ -95,20 +143,19 @@ def _add_run_options(parser: argparse.ArgumentParser) -> None:
                         help="run every check even when nothing new was loaded (after editing a suite)")
 
 
-def _check_run_args(args: argparse.Namespace) -> str | None:
+def _check_run_args(args: argparse.Namespace) -> None:
     if not args.input.is_dir():
-        return f"input folder not found: {args.input}"
+        raise Failure(f"input folder not found: {args.input}", Exit.INPUT)
     if args.batch_size < 1:
-        return "--batch-size must be at least 1"
+        raise Failure("--batch-size must be at least 1", Exit.USAGE)
     if args.max_bytes < 1:
-        return "--max-bytes must be at least 1"
-    return None
+        raise Failure("--max-bytes must be at least 1", Exit.USAGE)
 
 
-def _check_schedule(args: argparse.Namespace) -> str | None:
+def _check_schedule(args: argparse.Namespace) -> None:
     """Refused before any server starts: a schedule Prefect would reject only after start-up."""
     if args.interval is not None and args.interval <= 0:
-        return f"--interval must be a positive number of seconds (got {args.interval:g})"
+        raise Failure(f"--interval must be a positive number of seconds (got {args.interval:g})", Exit.USAGE)
     if args.cron is not None:
         from prefect.client.schemas.schedules import CronSchedule
         from pydantic import ValidationError
@@ -116,8 +163,8 @@ def _check_schedule(args: argparse.Namespace) -> str | None:
         try:
             CronSchedule(cron=args.cron)
         except ValidationError:
-            return f"--cron {args.cron!r} is not a cron schedule (five fields, e.g. \"*/15 * * * *\")"
-    return None
+            raise Failure(f"--cron {args.cron!r} is not a cron schedule (five fields, e.g. \"*/15 * * * *\")",
+                          Exit.USAGE) from None
 
 
 def _flow_parameters(args: argparse.Namespace) -> dict:
@@ -134,104 +181,133 @@ def _flow_parameters(args: argparse.Namespace) -> dict:
 
 
 def _run(args: argparse.Namespace) -> int:
-    problem = _check_run_args(args)
-    if problem:
-        return _fail(problem)
-    from sitrep import prefect_env, warehouse
+    _check_run_args(args)
+    from sitrep import interruption, prefect_env, server
 
     prefect_env.configure(args.warehouse)
-    from sitrep.flow import sitrep_flow
-    from sitrep.runners import task_runner
+    interruption.install()  # `kill` ends the run as Ctrl-C does: marked cancelled, server stopped
+    api_url = server.api_url_for_run(args.warehouse)
+    if api_url and not server.healthy(api_url):
+        raise Failure(f"no Prefect server answers at {api_url} (PREFECT_API_URL): start it, or unset "
+                      "PREFECT_API_URL to use a temporary one", Exit.SERVER)
+    try:
+        with contextlib.nullcontext(api_url) if api_url else server.watched(args.warehouse) as url:
+            return _run_flow(args, url)
+    except server.ServerError as exc:
+        raise Failure(str(exc), Exit.SERVER) from None
 
+
+def _run_flow(args: argparse.Namespace, api_url: str) -> int:
+    os.environ["PREFECT_API_URL"] = api_url  # for anything this run starts (Dask workers)
+    from prefect.settings import PREFECT_API_URL, PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
+
+    from sitrep import progress, warehouse
+    from sitrep.flow import CriticalChecksFailed, sitrep_flow
+    from sitrep.runlock import WarehouseBusy
+    from sitrep.runners import task_runner
+    from sitrep.summary import format_summary
+
+    _set_console_logging(args.verbose)
     try:
         runner = task_runner(args.task_runner, args.dask_address, args.dask_workers)
     except ValueError as exc:
-        return _fail(str(exc))
+        raise Failure(str(exc), Exit.USAGE) from None
     flow = sitrep_flow.with_options(task_runner=runner) if runner else sitrep_flow
     parameters = _flow_parameters(args)
     if runner:
         parameters["in_flight"] = args.dask_workers + 1
-    signal.signal(signal.SIGTERM, _interrupt)  # `kill` ends the run as Ctrl-C does: marked cancelled, server stopped
     try:
-        state = flow(**parameters, return_state=True)
+        # No heartbeats: Prefect joins their thread at the end of every run, which costs up to a second here,
+        # and nothing of sitrep's reads them (a killed run is marked by the next run and by the watchdog).
+        settings = {PREFECT_API_URL: api_url, PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}
+        with temporary_settings(updates=settings), progress.shown(enabled=not args.quiet):
+            state = flow(**parameters, return_state=True)
+            _send_pending_logs()
     except KeyboardInterrupt:
-        return _fail("run cancelled; batches loaded before the signal are kept", code=EXIT_CANCELLED)
+        raise Failure("run cancelled; batches loaded before the signal are kept", Exit.CANCELLED) from None
     run_id = str(state.state_details.flow_run_id)
     summary = None
-    try:
+    with contextlib.suppress(warehouse.WarehouseError):
         summary = warehouse.run_summary(args.warehouse, run_id)
-    except warehouse.WarehouseError:
-        pass
-    if summary:
+    if summary and not args.quiet:
         print(format_summary(summary))
     if state.is_completed():
-        return 0
-    reason = (summary or {}).get("message") or _state_reason(state)
-    return _fail(f"run {run_id} failed: {reason}")
-
-
-def _state_reason(state) -> str:
+        return Exit.OK
     try:
         state.result()
-    except Exception as exc:  # the flow's own exception, re-raised by Prefect
-        return f"{type(exc).__name__}: {exc}".splitlines()[0]
-    return state.message or state.name
+    except CriticalChecksFailed as exc:
+        raise Failure(f"run {run_id} failed: {exc}", Exit.CHECKS) from None
+    except (WarehouseBusy, warehouse.WarehouseLocked) as exc:
+        raise Failure(f"run {run_id} failed: {exc}", Exit.BUSY) from None
+    except Exception as exc:  # noqa: BLE001 - the flow's own exception, re-raised by Prefect
+        if args.verbose:
+            traceback.print_exception(exc)
+        reason = (summary or {}).get("message") or f"{type(exc).__name__}: {exc}".splitlines()[0]
+        raise Failure(f"run {run_id} failed: {reason}", Exit.INTERNAL) from None
+    raise Failure(f"run {run_id} ended {state.name}: {state.message}", Exit.INTERNAL)
 
 
-def format_summary(s: dict) -> str:
-    rows = s.get("rows", {})
-    lines = [
-        f"sitrep run {s['run_id']}",
-        f"  input      {s['input_dir']}",
-        f"  warehouse  {s['warehouse']}",
-        f"  files      {s['files_seen']} seen, {s['files_unchanged']} unchanged, {s['documents_new']} new documents, "
-        f"{s['documents_known']} already loaded, {s['files_rejected']} rejected",
-    ]
-    for r in s.get("rejected", []):
-        lines.append(f"    rejected {r['source_file']}: {r['reason']}")
-    lines.append(f"  cleaning   {s['blocks_removed']} blocks removed, {rows.get('comments', 0)} comments kept apart")
-    lines.append("  new rows   " + ", ".join(f"{t} {n}" for t, n in rows.items()))
-    if s.get("totals"):
-        lines.append("  totals     " + ", ".join(f"{t} {n}" for t, n in s["totals"].items()) + " (whole warehouse)")
-    lines.append(f"  checks     {s['checks_passed']} passed, {s['checks_failed']} failed "
-                 f"({len(s['critical_failures'])} critical, {len(s['warnings'])} warnings)")
-    for w in s.get("critical_failures", []):
-        lines.append(f"    CRITICAL {w}")
-    for w in s.get("warnings", []):
-        lines.append(f"    warning  {w}")
-    lines.append("  seconds    " + ", ".join(f"{k} {s['seconds'].get(k, 0):.2f}" for k in STAGES))
-    if s.get("validation", "ran") != "ran":
-        lines.append(f"  validation {s['validation']}")
-    lines.append(f"  DQ report  {s.get('dq_report') or '(not built)'}")
-    lines.append(f"  flags      {_self_command()} sql --warehouse {shlex.quote(s['warehouse'])} "
-                 "\"SELECT * FROM dq_flags\"")
-    return "\n".join(lines)
+def _send_pending_logs() -> None:
+    """Log lines and events still queued for the server go now, while it is up: a temporary server stops next."""
+    from prefect.events.worker import EventsWorker
+    from prefect.logging.handlers import APILogWorker
+
+    APILogWorker.drain_all(timeout=5)
+    EventsWorker.drain_all(timeout=5)
 
 
-def _self_command() -> str:
-    """How to call this sitrep again from any shell: the name when it is on PATH, else the full path."""
-    me = Path(sys.argv[0])
-    if me.name == "sitrep" and shutil.which("sitrep") == str(me.resolve()):
-        return "sitrep"
-    return shlex.quote(str(me.resolve())) if me.name == "sitrep" else f"{shlex.quote(sys.executable)} -m sitrep.cli"
+def _set_console_logging(verbose: int) -> None:
+    """Prefect's log lines on the terminal only when asked for (-v); what goes to the server's UI is unchanged."""
+    import logging
+
+    from prefect.logging.handlers import PrefectConsoleHandler
+
+    level = {0: logging.CRITICAL + 1, 1: logging.INFO}.get(verbose, logging.DEBUG)
+    for name in ("", "prefect", "prefect.flow_runs", "prefect.task_runs"):
+        for handler in logging.getLogger(name).handlers:
+            if isinstance(handler, PrefectConsoleHandler):
+                handler.setLevel(level)
 
 
 def _serve(args: argparse.Namespace) -> int:
-    problem = _check_run_args(args) or _check_schedule(args)
-    if problem:
-        return _fail(problem)
+    _check_run_args(args)
+    _check_schedule(args)
     from sitrep import prefect_env
 
     prefect_env.configure(args.warehouse)
+    from sitrep import server
     from sitrep.serve import serve
 
     try:
-        serve(_flow_parameters(args), cron=args.cron, interval=args.interval, port=args.port, name=args.name)
+        serve(_flow_parameters(args), args.warehouse, cron=args.cron, interval=args.interval, port=args.port,
+              name=args.name)
     except KeyboardInterrupt:
         print("sitrep serve: stopped")
-    except RuntimeError as exc:
-        return _fail(str(exc))
-    return 0
+    except server.ServerError as exc:
+        raise Failure(str(exc), Exit.SERVER) from None
+    return Exit.OK
+
+
+def _server(args: argparse.Namespace) -> int:
+    from sitrep import prefect_env
+
+    prefect_env.configure(args.warehouse)
+    from sitrep import server
+
+    try:
+        if args.action == "start":
+            up = server.start(args.warehouse, args.port)
+            print(f"Prefect server up at {up.ui_url} (pid {up.pid}, log {up.log}); `sitrep run` on this warehouse "
+                  "reports to it until `sitrep server stop`")
+        elif args.action == "stop":
+            down = server.stop(args.warehouse)
+            print(f"Prefect server at {down.ui_url} stopped" if down else "no local Prefect server was running")
+        else:
+            up = server.recorded(args.warehouse)
+            print(f"Prefect server up at {up.ui_url} (pid {up.pid})" if up else "no local Prefect server is running")
+    except server.ServerError as exc:
+        raise Failure(str(exc), Exit.SERVER) from None
+    return Exit.OK
 
 
 def _dashboard(args: argparse.Namespace) -> int:
@@ -243,49 +319,48 @@ def _dashboard(args: argparse.Namespace) -> int:
     try:
         path = build_dashboard(args.warehouse, args.output)
     except warehouse.WarehouseError as exc:
-        return _fail(str(exc))
+        raise Failure(str(exc), Exit.INPUT) from None
     except duckdb.CatalogException as exc:  # a warehouse from before the dashboard's views: a run upgrades it
-        return _fail(f"{str(exc).splitlines()[0]} (run `sitrep run` once to bring the warehouse up to date)")
-    print(f"dashboard written to {path}")
-    return 0
+        raise Failure(f"{str(exc).splitlines()[0]} (run `sitrep run` once to bring the warehouse up to date)",
+                      Exit.INPUT) from None
+    if not args.quiet:
+        print(f"dashboard written to {path}")
+    return Exit.OK
 
 
 def _sql(args: argparse.Namespace) -> int:
+    import duckdb
+
     from sitrep import warehouse
     from sitrep.sqlout import render
 
     if bool(args.query) == bool(args.file):
-        return _fail("give either a SQL statement or -f FILE (-f - reads standard input)")
+        raise Failure("give either a SQL statement or -f FILE (-f - reads standard input)", Exit.USAGE)
     if args.file and str(args.file) == "-":
         statement = sys.stdin.read()
     elif args.file:
         path = args.file if args.file.exists() else shipped_sql(args.file)
         if path is None:
-            return _fail(f"no such SQL file: {args.file}")
+            raise Failure(f"no such SQL file: {args.file}", Exit.INPUT)
         statement = path.read_text(encoding="utf-8")
     else:
         statement = args.query
     try:
         results = warehouse.query_all(args.warehouse, statement)
+    except warehouse.WarehouseLocked as exc:
+        raise Failure(str(exc), Exit.BUSY) from None
     except warehouse.WarehouseError as exc:
-        return _fail(str(exc))
-    except Exception as exc:  # a SQL error from DuckDB: the user's mistake, shown whole (with its hints)
-        return _fail(str(exc).strip())
+        raise Failure(str(exc), Exit.INPUT) from None
+    except duckdb.Error as exc:  # the user's SQL: DuckDB's message shown whole (with its hints)
+        raise Failure(str(exc).strip(), Exit.INPUT) from None
     shown = [render(columns, rows, args.format, args.max_rows, args.max_width) for columns, rows in results]
     print(("\n\n" if args.format == "table" else "\n").join(t for t in shown if t))
-    return 0
+    return Exit.OK
 
 
-EXIT_CANCELLED = 130  # as a shell reports a command ended by Ctrl-C
-
-
-def _interrupt(signum, frame) -> None:
-    raise KeyboardInterrupt
-
-
-def _fail(reason: str, code: int = 1) -> int:
+def _fail(reason: str, code: Exit) -> int:
     print(f"sitrep: {reason}", file=sys.stderr)
-    return code
+    return int(code)
 
 
 if __name__ == "__main__":

@@ -53,5 +53,10 @@ def _from_file(cwd: Path) -> dict:
 
 
 def artifacts_dir(warehouse: Path) -> Path:
-    """The dashboard, Data Docs and Prefect's state sit beside the warehouse file they describe."""
+    """The dashboard and Prefect's state sit beside the warehouse file they describe."""
     return Path(warehouse).resolve().parent
+
+
+def dashboard_path(warehouse: Path) -> Path:
+    """The data-quality report of a warehouse, rebuilt by every run that validates."""
+    return artifacts_dir(warehouse) / "dashboard.html"

@@ -23,11 +23,12 @@ from prefect.cache_policies import NO_CACHE
 from prefect.exceptions import TerminationSignal
 from prefect.runtime import flow_run
 
-from sitrep import quality, stages, warehouse
-from sitrep.config import DEFAULT_INPUT, DEFAULT_WAREHOUSE, artifacts_dir
+from sitrep import interruption, progress, quality, stages, warehouse
+from sitrep.config import DEFAULT_INPUT, DEFAULT_WAREHOUSE, dashboard_path
 from sitrep.ingest import DEFAULT_MAX_BYTES, TEXT_SUFFIXES, Rejection
 from sitrep.runlock import run_lock
 from sitrep.stages import ScanResult
+from sitrep.summary import STAGES, format_summary
 
 DEFAULT_BATCH_SIZE = 500
 DEFAULT_LOCK_WAIT_SECONDS = 30.0
@@ -111,9 +112,19 @@ def load_task(db_path: Path, extracted: Batch, known: Batch) -> dict[str, int]:
 @task(name="validate", cache_policy=NO_CACHE)
 def validate_task(db_path: Path, run_id: str, changed: bool) -> quality.QualityReport:
     """An unchanged warehouse is not validated again: the last run's results are recorded for this run."""
-    docs_dir = artifacts_dir(db_path)
-    report = None if changed else quality.carry_over(db_path, run_id, docs_dir)
-    return report or quality.validate_warehouse(db_path, run_id, docs_dir=docs_dir)
+    report = None if changed else quality.carry_over(db_path, run_id)
+    return report or quality.validate_warehouse(db_path, run_id)
+
+
+@task(name="report", cache_policy=NO_CACHE, retries=1, retry_delay_seconds=1)
+def report_task(db_path: Path, rebuild: bool) -> str:
+    """The data-quality report (the dashboard page), rebuilt when validation ran or the page is missing."""
+    page = dashboard_path(db_path)
+    if page.exists() and not rebuild:
+        return str(page)
+    from sitrep.report.dashboard import build_dashboard  # charting costs a second to import: only when drawn
+
+    return str(build_dashboard(db_path, page))
 
 
 # --- the flow -------------------------------------------------------------------------------------------------
@@ -141,7 +152,7 @@ def sitrep_flow(
     logger = get_run_logger()
     db_path = Path(warehouse_path).resolve()
     run_id = str(flow_run.get_id() or f"local-{dt.datetime.now():%Y%m%dT%H%M%S}")
-    with run_lock(db_path, run_id, lock_wait_seconds):
+    with warehouse.lock_wait(lock_wait_seconds), run_lock(db_path, run_id, lock_wait_seconds):
         summary = Summary(run_id=run_id, input_dir=str(Path(input_dir).resolve()), warehouse=str(db_path))
         warehouse.ensure_schema(db_path)
         warehouse.start_run(db_path, run_id, summary.input_dir)
@@ -149,15 +160,21 @@ def sitrep_flow(
         try:
             _run(summary, Path(input_dir), db_path, batch_size, max_bytes, max(1, in_flight), revalidate,
                  allow_outside_links, tuple(suffixes or TEXT_SUFFIXES), logger)
-        except Exception as exc:
-            summary.message = summary.message or f"{type(exc).__name__}: {exc}".splitlines()[0]
-            warehouse.finish_run(db_path, run_id, "failed", _as_dict(summary))
-            raise
         except (KeyboardInterrupt, TerminationSignal):  # Ctrl-C, or SIGTERM (Prefect raises the latter for it)
             summary.message = "cancelled (interrupted by a signal)"
             warehouse.finish_run(db_path, run_id, "cancelled", _as_dict(summary))
             raise
+        except Exception as exc:
+            if interruption.received():
+                summary.message = "cancelled (interrupted by a signal)"
+                warehouse.finish_run(db_path, run_id, "cancelled", _as_dict(summary))
+                raise KeyboardInterrupt from exc
+            summary.message = summary.message or f"{type(exc).__name__}: {exc}".splitlines()[0]
+            warehouse.finish_run(db_path, run_id, "failed", _as_dict(summary))
+            logger.error("%s\nfailed: %s", format_summary(_as_dict(summary)), summary.message)
+            raise
         warehouse.finish_run(db_path, run_id, "completed", _as_dict(summary))
+    logger.info("%s", format_summary(_as_dict(summary)))
     return _as_dict(summary)
 
 
@@ -171,6 +188,7 @@ def _run(summary: Summary, input_dir: Path, db_path: Path, batch_size: int, max_
     rejections = list(found.rejections)
     logger.info("%d files seen, %d unchanged since the last run, %d to read", found.files_seen, found.unchanged,
                 len(found.to_read))
+    progress.start(len(found.to_read))
 
     batches = [found.to_read[i : i + batch_size] for i in range(0, len(found.to_read), batch_size)]
     rows: Counter[str] = Counter()
@@ -187,6 +205,7 @@ def _run(summary: Summary, input_dir: Path, db_path: Path, batch_size: int, max_
         rows.update(load_task(db_path, extracted, known))
         seconds["load"] += time.perf_counter() - t
         done_files += n_files
+        progress.advance(n_files)
         logger.info("loaded %d new documents (%d of %d files done)", len(extracted.items), done_files,
                     len(found.to_read))
 
@@ -220,8 +239,10 @@ def _run(summary: Summary, input_dir: Path, db_path: Path, batch_size: int, max_
     summary.checks_passed, summary.checks_failed = report.passed, report.failed
     summary.critical_failures = [f"{r['suite']}: {r['expectation']} ({r['column_name']})" for r in report.critical_failures]
     summary.warnings = [f"{r['suite']}: {r['expectation']} ({r['column_name']})" for r in report.warnings]
-    summary.dq_report = report.docs_index
-    summary.seconds = {stage: round(seconds[stage], 3) for stage in ("ingest", "clean", "extract", "load", "validate")}
+    t = time.perf_counter()
+    summary.dq_report = report_task(db_path, rebuild=report.carried_over_from is None)
+    seconds["report"] += time.perf_counter() - t
+    summary.seconds = {stage: round(seconds[stage], 3) for stage in STAGES}
     if report.critical_failures:
         summary.message = f"{len(report.critical_failures)} critical data-quality check(s) failed: " + "; ".join(
             summary.critical_failures

@@ -70,12 +70,13 @@ def upgrade(con: duckdb.DuckDBPyConnection, now: dt.datetime | None = None) -> l
 def _add_missing(con: duckdb.DuckDBPyConnection) -> list[str]:
     done = []
     existing = _tables(con)
+    columns = _all_columns(con)
     for t in contract.TABLES:
         if t.name not in existing:
             con.execute(contract.create_table_sql(t))
             done.append(f"created table {t.name}")
             continue
-        have = _columns(con, t.name)
+        have = columns.get(t.name, set())
         for c in t.columns:
             if c.name in have:
                 continue
@@ -112,6 +113,14 @@ def _tables(con: duckdb.DuckDBPyConnection) -> set[str]:
 
 
 def _columns(con: duckdb.DuckDBPyConnection, table: str) -> set[str]:
-    rows = con.execute("SELECT column_name FROM information_schema.columns "
-                       "WHERE table_schema = current_schema() AND table_name = ?", [table]).fetchall()
-    return {r[0] for r in rows}
+    return _all_columns(con).get(table, set())
+
+
+def _all_columns(con: duckdb.DuckDBPyConnection) -> dict[str, set[str]]:
+    """Every base table's columns in one catalog read (information_schema costs ~40 ms per query here)."""
+    rows = con.execute("SELECT table_name, column_name FROM duckdb_columns() "
+                       "WHERE schema_name = current_schema() AND NOT internal").fetchall()
+    found: dict[str, set[str]] = {}
+    for table, column in rows:
+        found.setdefault(table, set()).add(column)
+    return found

@@ -19,11 +19,13 @@ import json
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from sitrep import contract, warehouse
 from sitrep.resources import EXPECTATIONS_DIR
+
+if TYPE_CHECKING:  # pandas and GX cost seconds to import; a run that validates nothing never pays it
+    import pandas
 
 log = logging.getLogger(__name__)
 
@@ -43,7 +45,6 @@ class Suite:
 class QualityReport:
     results: list[dict] = field(default_factory=list)
     flags: list[dict] = field(default_factory=list)
-    docs_index: str | None = None
     carried_over_from: str | None = None
 
     @property
@@ -85,11 +86,12 @@ def load_suites(directory: Path = EXPECTATIONS_DIR) -> list[Suite]:
     return sorted(suites, key=lambda s: s.source.stem)
 
 
-def validate_warehouse(db_path: Path, run_id: str, docs_dir: Path | None = None) -> QualityReport:
-    """Run every suite, persist results and flags, and (when docs_dir is given) rebuild GX Data Docs there."""
+def validate_warehouse(db_path: Path, run_id: str) -> QualityReport:
+    """Run every suite and persist results and flags (the dashboard is their report, not GX's Data Docs: those
+    load their styles and scripts from CDNs and are blank offline)."""
     suites = load_suites()
     seen = warehouse.fingerprint(db_path)
-    context = _context(docs_dir)
+    context = _context()
     report = QualityReport()
     checked_at = dt.datetime.now()
     for suite in suites:
@@ -101,14 +103,10 @@ def validate_warehouse(db_path: Path, run_id: str, docs_dir: Path | None = None)
     warehouse.append_rows(db_path, "dq_flag_rows", report.flags)
     record_table_counts(db_path, run_id, checked_at)
     warehouse.record_fingerprint(db_path, run_id, seen)
-    if docs_dir is not None:
-        context.build_data_docs()
-        index = Path(docs_dir) / "gx" / "uncommitted" / "data_docs" / "local_site" / "index.html"
-        report.docs_index = str(index) if index.exists() else None
     return report
 
 
-def carry_over(db_path: Path, run_id: str, docs_dir: Path | None = None) -> QualityReport | None:
+def carry_over(db_path: Path, run_id: str) -> QualityReport | None:
     """Record the last validated run's results again for `run_id`, when the warehouse has not changed since.
 
     Returns None when there is nothing to carry over (no run was validated yet, or the warehouse is not the one
@@ -128,9 +126,7 @@ def carry_over(db_path: Path, run_id: str, docs_dir: Path | None = None) -> Qual
         con.execute("COMMIT")
     warehouse.record_fingerprint(db_path, run_id, current)
     results = warehouse.read_frame(db_path, "SELECT * FROM dq_results WHERE run_id = ?", [run_id]).to_dicts()
-    index = Path(docs_dir) / "gx" / "uncommitted" / "data_docs" / "local_site" / "index.html" if docs_dir else None
-    return QualityReport(results=results, docs_index=str(index) if index and index.exists() else None,
-                         carried_over_from=old_run)
+    return QualityReport(results=results, carried_over_from=old_run)
 
 
 def record_table_counts(db_path: Path, run_id: str, counted_at: dt.datetime) -> None:
@@ -143,20 +139,16 @@ def record_table_counts(db_path: Path, run_id: str, counted_at: dt.datetime) -> 
         con.execute("COMMIT")
 
 
-def _context(docs_dir: Path | None):
+def _context():
     import great_expectations as gx
     from great_expectations.data_context.types.base import ProgressBarsConfig
 
-    if docs_dir is None:
-        context = gx.get_context(mode="ephemeral")
-    else:
-        Path(docs_dir).mkdir(parents=True, exist_ok=True)
-        context = gx.get_context(mode="file", project_root_dir=str(docs_dir))
+    context = gx.get_context(mode="ephemeral")
     context.variables.progress_bars = ProgressBarsConfig(globally=False)
     return context
 
 
-def _run_suite(context, suite: Suite, data: pd.DataFrame) -> list[tuple[dict, object]]:
+def _run_suite(context, suite: Suite, data: pandas.DataFrame) -> list[tuple[dict, object]]:
     """Validate one frame against one suite; returns (spec, GX result) pairs in the suite's order."""
     import great_expectations as gx
     from great_expectations.expectations.expectation_configuration import ExpectationConfiguration

@@ -3,11 +3,14 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from sitrep.clean import CleanDoc
 from sitrep.contract import FACT_TABLES
-from sitrep.extract import Facts
 from sitrep.ingest import RawDocument
+
+if TYPE_CHECKING:  # annotations only: the flow's process loads no cleaner or parser unless it has documents to read
+    from sitrep.clean import CleanDoc
+    from sitrep.extract import Facts
 
 
 @dataclass(frozen=True)

@@ -10,8 +10,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sitrep import warehouse
-from sitrep.clean import clean_document
-from sitrep.extract import extract_facts
 from sitrep.ingest import DEFAULT_MAX_BYTES, TEXT_SUFFIXES, FileEntry, RawDocument, Rejection, read_documents, scan_folder
 from sitrep.rows import CleanedDocument, ExtractedDocument, document_rows, merge, source_file_row
 
@@ -56,12 +54,16 @@ def clean(docs: list[RawDocument]) -> list[CleanedDocument]:
     """Each document is cleaned on its own. Corpus-wide template lines (sitrep.clean.template_lines) are not used:
     they would make a document's clean text depend on which batch it arrived in, and they strip the body of a
     wire story that many outlets republish."""
+    from sitrep.clean import clean_document  # here, not at the top: a run with nothing new never loads it
+
     return [CleanedDocument(d, clean_document(d.raw_text)) for d in docs]
 
 
 def extract(cleaned: list[CleanedDocument]) -> list[ExtractedDocument]:
     """A month-only date line ("JULY 2020") is not a publication date, but it still tells the year of a
     "March 26" in the body: extraction gets it as the reference date when there is nothing better."""
+    from sitrep.extract import extract_facts  # spaCy takes a second to import: only a run with new documents pays
+
     return [
         ExtractedDocument(
             c.raw,

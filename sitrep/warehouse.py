@@ -9,8 +9,10 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
+import re
 import time
 from collections.abc import Iterator, Mapping
+from contextvars import ContextVar
 from pathlib import Path
 
 import duckdb
@@ -38,21 +40,40 @@ class WarehouseError(RuntimeError):
     """A problem with the warehouse file itself, phrased for the person running sitrep."""
 
 
+class WarehouseLocked(WarehouseError):
+    """Another process (a DuckDB shell, a long query) kept the file open for longer than we would wait."""
+
+
 CONNECT_TIMEOUT_SECONDS = 30.0
 # Readers (`sitrep sql`, the dashboard, validation) can reach no file but the warehouse: no COPY ... TO, no
 # ATTACH, no read_text('/etc/passwd'), no extension installs; and no statement can turn that back on.
 READER_CONFIG = {"enable_external_access": False, "lock_configuration": True}
 
 
+_lock_wait: ContextVar[float] = ContextVar("sitrep_lock_wait", default=CONNECT_TIMEOUT_SECONDS)
+
+
+@contextlib.contextmanager
+def lock_wait(seconds: float) -> Iterator[None]:
+    """How long connections opened inside the block wait for DuckDB's file lock (a run's --wait)."""
+    token = _lock_wait.set(seconds)
+    try:
+        yield
+    finally:
+        _lock_wait.reset(token)
+
+
 @contextlib.contextmanager
 def connect(
-    path: Path | str, read_only: bool = False, timeout: float = CONNECT_TIMEOUT_SECONDS
+    path: Path | str, read_only: bool = False, timeout: float | None = None
 ) -> Iterator[duckdb.DuckDBPyConnection]:
-    """Open the warehouse, waiting up to `timeout` seconds while another process holds DuckDB's file lock.
+    """Open the warehouse, waiting up to `timeout` seconds (default: `lock_wait`'s) while another process holds
+    DuckDB's file lock.
 
     DuckDB lets one process write or several read, never both; every sitrep connection is short-lived (one
     operation), so a reader and the writer only ever wait for each other briefly.
     """
+    timeout = _lock_wait.get() if timeout is None else timeout
     path = Path(path)
     if read_only and not path.exists():
         raise WarehouseError(f"no warehouse at {path}: run `sitrep run` first")
@@ -74,11 +95,17 @@ def _open(path: Path, read_only: bool, timeout: float) -> duckdb.DuckDBPyConnect
             if "lock" not in str(exc).lower():
                 raise WarehouseError(f"cannot open warehouse {path}: {exc}") from exc
             if time.monotonic() >= deadline:
-                raise WarehouseError(
-                    f"warehouse {path} stayed locked by another process for {timeout:.0f} s: {exc}"
-                ) from exc
+                raise WarehouseLocked(f"warehouse {path} is open in {_lock_holder(exc)} and stayed so for "
+                                      f"{timeout:.0f} s: close it there (or wait for its query) and try again") from exc
             time.sleep(pause)
             pause = min(pause * 2, 0.5)
+
+
+def _lock_holder(exc: duckdb.IOException) -> str:
+    """DuckDB names the process ("Conflicting lock is held in /usr/bin/duckdb (PID 123)"); its hint about
+    read-only mode that follows is advice for readers, wrong for a writer, so only the name is kept."""
+    found = re.search(r"lock is held in (.+?\(PID \d+\))", str(exc))
+    return found.group(1) if found else "another process"
 
 
 def sql_file(relative: str) -> str:

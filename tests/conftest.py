@@ -43,7 +43,29 @@ def input_dir(tmp_path: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def seed_runs(tmp_path_factory) -> dict:
+def prefect_api(tmp_path_factory) -> str:
+    """One Prefect server for the whole session, as `sitrep server start` would keep: every flow run of a test,
+    in this process or a `sitrep` it starts, reports to it instead of starting a server of its own. It runs
+    under sitrep's watchdog, so it stops with this process however pytest ends."""
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+
+    from sitrep import server
+
+    with server.watched(tmp_path_factory.mktemp("prefect-server") / "sitrep.duckdb") as url:
+        os.environ["PREFECT_API_URL"] = url
+        with temporary_settings(updates={PREFECT_API_URL: url}):
+            yield url
+        os.environ.pop("PREFECT_API_URL", None)
+
+
+@pytest.fixture(autouse=True)
+def _slow_tests_share_the_prefect_server(request) -> None:
+    if request.node.get_closest_marker("slow"):
+        request.getfixturevalue("prefect_api")
+
+
+@pytest.fixture(scope="session")
+def seed_runs(tmp_path_factory, prefect_api) -> dict:
     """The full flow, run twice on the seeds into one temporary warehouse (the expensive part, done once)."""
     from sitrep import warehouse
     from sitrep.flow import sitrep_flow

@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from sitrep import cli, warehouse
+from sitrep.summary import format_summary
 from tests.conftest import ROOT
 
 SAVED_QUERIES = sorted((ROOT / "sql" / "queries").glob("*.sql"))
@@ -23,23 +24,23 @@ def test_sql_prints_a_table_with_a_row_count(seed_runs, capsys):
 
 def test_sql_refuses_to_write(seed_runs, capsys):
     code = cli.main(["sql", "DROP TABLE documents", "--warehouse", str(seed_runs["db"])])
-    assert code == 1 and capsys.readouterr().err.startswith("sitrep: ")
+    assert code == cli.Exit.INPUT and capsys.readouterr().err.startswith("sitrep: ")
 
 
 def test_a_sql_error_is_duckdbs_message_with_where_it_is_not_a_traceback(seed_runs, capsys):
     code = cli.main(["sql", "SELEC nonsense", "--warehouse", str(seed_runs["db"])])
     err = capsys.readouterr().err
-    assert code == 1 and err.startswith("sitrep: Parser Error") and "LINE 1: SELEC nonsense" in err
+    assert code == cli.Exit.INPUT and err.startswith("sitrep: Parser Error") and "LINE 1: SELEC nonsense" in err
     assert "Traceback" not in err
 
 
 def test_sql_on_a_missing_warehouse_explains_what_to_do(tmp_path, capsys):
-    assert cli.main(["sql", "SELECT 1", "--warehouse", str(tmp_path / "x.duckdb")]) == 1
+    assert cli.main(["sql", "SELECT 1", "--warehouse", str(tmp_path / "x.duckdb")]) == cli.Exit.INPUT
     assert "sitrep run" in capsys.readouterr().err
 
 
 def test_run_on_a_missing_folder_fails_with_one_line(tmp_path, capsys):
-    assert cli.main(["run", "--input", str(tmp_path / "nope"), "--warehouse", str(tmp_path / "w.duckdb")]) == 1
+    assert cli.main(["run", "--input", str(tmp_path / "nope"), "--warehouse", str(tmp_path / "w.duckdb")]) == cli.Exit.INPUT
     assert "input folder not found" in capsys.readouterr().err
 
 
@@ -63,7 +64,7 @@ def test_run_exits_non_zero_when_a_critical_check_fails_and_keeps_the_data(input
         con.execute("INSERT INTO amounts VALUES ('ffffffffffffffff', 1, '$5', 'USD', 5, false, 'x', 0, 1)")
     code = cli.main(["run", "--input", str(input_dir), "--warehouse", str(warehouse_path)])
     err = capsys.readouterr().err
-    assert code == 1 and "critical" in err
+    assert code == cli.Exit.CHECKS and "critical" in err and len(err.strip().splitlines()) == 1
     _, rows = warehouse.query(warehouse_path, "SELECT count(*) FROM documents")
     assert rows == [(1,)]
     _, runs = warehouse.query(warehouse_path, "SELECT status FROM pipeline_runs")
@@ -128,7 +129,7 @@ def test_sql_errors_keep_duckdbs_hint(warehouse_path, capsys):
 def test_a_bad_schedule_is_refused_in_one_line_before_any_server_starts(option, tmp_path, capsys):
     code = cli.main(["serve", "--input", str(tmp_path), "--warehouse", str(tmp_path / "w.duckdb"), *option])
     err = capsys.readouterr().err
-    assert code == 1 and len(err.strip().splitlines()) == 1 and option[0] in err
+    assert code == cli.Exit.USAGE and len(err.strip().splitlines()) == 1 and option[0] in err
     assert not (tmp_path / "prefect").exists()
 
 
@@ -136,7 +137,7 @@ def test_the_summary_hint_is_a_command_that_works_when_pasted(seed_runs):
     import shlex
     import subprocess
 
-    hint = cli.format_summary(seed_runs["summaries"][-1]).splitlines()[-1].split("flags", 1)[1].strip()
+    hint = format_summary(seed_runs["summaries"][-1]).splitlines()[-1].split("flags", 1)[1].strip()
     done = subprocess.run(shlex.split(hint), capture_output=True, text=True, cwd="/")
     assert done.returncode == 0, done.stderr
     assert "rows)" in done.stdout

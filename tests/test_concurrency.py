@@ -48,7 +48,7 @@ def test_sitrep_run_exits_with_a_clear_message_while_another_run_holds_the_wareh
     with run_lock(warehouse_path, "run-A", wait_seconds=0):
         code = cli.main(["run", "--input", str(input_dir), "--warehouse", str(warehouse_path), "--wait", "1"])
     err = capsys.readouterr().err
-    assert code == 1 and "warehouse is in use by run run-A" in err
+    assert code == cli.Exit.BUSY and "warehouse is in use by run run-A" in err
 
 
 def test_a_writer_waits_for_a_reader_in_another_process(warehouse_path):
@@ -73,7 +73,7 @@ def test_a_writer_gives_up_with_a_clear_error_when_the_file_stays_locked(warehou
         "print('reading', flush=True); time.sleep(30)\n")], stdout=subprocess.PIPE, text=True)
     try:
         assert reader.stdout.readline().strip() == "reading"
-        with pytest.raises(warehouse.WarehouseError, match="locked by another process"):
+        with pytest.raises(warehouse.WarehouseLocked, match="is open in .*PID"):
             with warehouse.connect(warehouse_path, timeout=0.5):
                 pass
     finally:
@@ -81,14 +81,18 @@ def test_a_writer_gives_up_with_a_clear_error_when_the_file_stays_locked(warehou
         reader.wait()
 
 
-def _run_until_batches_loaded(input_dir, warehouse_path, batches: int) -> tuple[subprocess.Popen, str]:
-    """`sitrep run` over 30 documents in batches of 3, as a process carrying its own mark, once `batches` batches
-    are committed; returns the process (its output still open) and the mark."""
+def _run_until_batches_loaded(input_dir, warehouse_path, batches: int, own_server: bool = False
+                              ) -> tuple[subprocess.Popen, str]:
+    """`sitrep run -v` over 30 documents in batches of 3, as a process carrying its own mark, once `batches`
+    batches are committed; returns the process (its output still open) and the mark. With `own_server`, the run
+    does not know the session's Prefect server and starts a temporary one."""
     varied_seeds(input_dir, 30)
     mark = uuid.uuid4().hex
     env = {**os.environ, "PYTHONUNBUFFERED": "1", "SITREP_TEST_RUN": mark}
-    run = subprocess.Popen([sys.executable, "-m", "sitrep.cli", "run", "--input", str(input_dir), "--warehouse",
-                            str(warehouse_path), "--batch-size", "3"], cwd=ROOT, env=env,
+    if own_server:
+        env.pop("PREFECT_API_URL")
+    run = subprocess.Popen([sys.executable, "-m", "sitrep.cli", "run", "-v", "--input", str(input_dir),
+                            "--warehouse", str(warehouse_path), "--batch-size", "3"], cwd=ROOT, env=env,
                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     deadline = time.monotonic() + 240
     for line in run.stdout:
@@ -104,9 +108,6 @@ def test_a_run_killed_mid_load_leaves_no_half_document_and_the_next_run_complete
     run, mark = _run_until_batches_loaded(input_dir, warehouse_path, batches=2)
     os.kill(run.pid, signal.SIGKILL)
     run.wait()
-    # The run's temporary Prefect server outlives a kill -9 of the run (issue 15 is to stop that): end it here.
-    stop_processes(marked_processes("SITREP_TEST_RUN", mark))
-    assert marked_processes("SITREP_TEST_RUN", mark) == []
 
     _, partial = warehouse.query(warehouse_path, "SELECT count(*) FROM documents")
     assert 0 < partial[0][0] < 30
@@ -131,3 +132,39 @@ def test_a_signalled_run_is_recorded_as_cancelled_keeps_its_batches_and_stops_it
     assert docs[0][0] > 0
     time.sleep(2)
     assert marked_processes("SITREP_TEST_RUN", mark) == []
+
+
+@pytest.mark.slow
+def test_the_temporary_prefect_server_of_a_run_killed_with_sigkill_stops_too(input_dir, warehouse_path):
+    run, mark = _run_until_batches_loaded(input_dir, warehouse_path, batches=1, own_server=True)
+    started = [p for p in marked_processes("SITREP_TEST_RUN", mark) if p.pid != run.pid]
+    assert any("uvicorn" in " ".join(p.cmdline()) for p in started), "the run started no server of its own"
+    os.kill(run.pid, signal.SIGKILL)
+    run.wait()
+    deadline = time.monotonic() + 20
+    while marked_processes("SITREP_TEST_RUN", mark) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    left = marked_processes("SITREP_TEST_RUN", mark)
+    stop_processes(left)
+    assert left == []
+
+
+@pytest.mark.slow
+def test_a_run_facing_a_duckdb_shell_that_holds_the_file_waits_its_wait_and_exits_busy_in_one_line(
+        input_dir, warehouse_path, seeds_dir, capsys):
+    (input_dir / "a.txt").write_text("Base handed over\n\nThe coalition handed over the airfield on Monday.\n")
+    warehouse.ensure_schema(warehouse_path)
+    shell = subprocess.Popen([sys.executable, "-c", (
+        "import duckdb, time\n"
+        f"con = duckdb.connect({str(warehouse_path)!r})\n"
+        "print('open', flush=True); time.sleep(120)\n")], stdout=subprocess.PIPE, text=True)
+    try:
+        assert shell.stdout.readline().strip() == "open"
+        code = cli.main(["run", "--input", str(input_dir), "--warehouse", str(warehouse_path), "--wait", "1"])
+    finally:
+        shell.kill()
+        shell.wait()
+    err = capsys.readouterr().err.strip()
+    assert code == cli.Exit.BUSY
+    assert len(err.splitlines()) == 1 and f"PID {shell.pid}" in err and "readonly" not in err.lower()
+    assert "stayed so for 1 s" in err  # its --wait, not the 30 s default

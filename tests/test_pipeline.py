@@ -71,7 +71,7 @@ def test_a_run_that_loads_nothing_records_the_last_checks_again_instead_of_reval
 
 
 def test_the_summary_gives_new_rows_and_the_warehouse_totals(seed_runs):
-    from sitrep.cli import format_summary
+    from sitrep.summary import format_summary
 
     second = seed_runs["summaries"][1]
     text = format_summary(second)

@@ -75,11 +75,10 @@ def test_details_carry_the_offending_sample_values(warehouse_path):
     assert json.loads(rows[0][0])["sample"] == ["$1,7 million"]
 
 
-def test_data_docs_are_built_beside_the_warehouse(warehouse_path):
+def test_validation_writes_no_data_docs_that_would_be_blank_offline(warehouse_path):
     _load(warehouse_path)
-    report = quality.validate_warehouse(warehouse_path, "run-1", docs_dir=warehouse_path.parent)
-    assert report.docs_index and report.docs_index.endswith("index.html")
-    assert (warehouse_path.parent / "gx").is_dir()
+    quality.validate_warehouse(warehouse_path, "run-1")
+    assert not (warehouse_path.parent / "gx").exists()
 
 
 def _validated_seeds(tmp_path, seeds_dir):

@@ -15,9 +15,10 @@ from pathlib import Path
 
 import altair as alt
 import jinja2
+from markupsafe import Markup, escape
 
 from sitrep import warehouse
-from sitrep.config import artifacts_dir
+from sitrep.config import dashboard_path
 from sitrep.resources import TEMPLATE_DIR
 
 TEMPLATE = TEMPLATE_DIR / "dashboard.html"
@@ -25,25 +26,26 @@ OUTCOME_COLOURS = {"passed": "#2e7d32", "warning failed": "#f9a825", "critical f
 SEVERITY_COLOURS = {"critical": "#c62828", "warning": "#f9a825"}
 
 
+EXAMPLES_PER_CHECK = 3  # shown under each failing check; the rest behind its drill-down
+ROWS_PER_CHECK = 2000  # listed in a drill-down; beyond that, the page says how to see them all (`dq_flags`)
+
+
 @dataclass(frozen=True)
 class DashboardData:
     runs: list[dict]
     row_counts: list[dict]
     checks: list[dict]
-    flags: list[dict]
-    flag_counts: list[dict]
-    flags_total: int
+    failing: list[dict]  # the latest run's failed checks, each with its flagged rows ("rows")
 
 
 def default_output(db_path: Path | str) -> Path:
-    """Beside the warehouse it describes, like the Data Docs."""
-    return artifacts_dir(Path(db_path)) / "dashboard.html"
+    return dashboard_path(Path(db_path))
 
 
 def build_dashboard(db_path: Path | str, output: Path | str | None = None, runs: int = 30,
-                    max_flags: int = 500) -> Path:
+                    rows_per_check: int = ROWS_PER_CHECK) -> Path:
     """Read the warehouse (read-only), write the page, return its path."""
-    data = read_data(Path(db_path), runs, max_flags)
+    data = read_data(Path(db_path), runs, rows_per_check)
     page = render(data, Path(db_path))
     target = Path(output) if output else default_output(db_path)
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -51,39 +53,55 @@ def build_dashboard(db_path: Path | str, output: Path | str | None = None, runs:
     return target
 
 
-def read_data(db_path: Path, runs: int, max_flags: int) -> DashboardData:
+def read_data(db_path: Path, runs: int, rows_per_check: int = ROWS_PER_CHECK) -> DashboardData:
     def rows(name: str, params: list | None = None) -> list[dict]:
         return warehouse.read_frame(db_path, warehouse.sql_file(f"dashboard/{name}.sql"), params).to_dicts()
 
-    flag_counts = rows("flag_counts")
+    flagged: dict[tuple, list[dict]] = {}
+    for row in rows("check_rows", [rows_per_check]):
+        flagged.setdefault((row["suite"], row["check_name"], row["column_name"]), []).append(row)
+    failing = [{**check, "rows": flagged.get((check["suite"], check["check_name"], check["column_name"]), [])}
+               for check in rows("failing_checks")]
+    changes = {r["run_id"]: r for r in rows("run_changes")}
     return DashboardData(
-        runs=rows("runs", [runs]),
+        runs=[{**run, **changes.get(run["run_id"], {"rows_added": None, "newly_failing": None})}
+              for run in rows("runs", [runs])],
         row_counts=rows("row_counts", [runs]),
         checks=rows("checks", [runs]),
-        flags=rows("flags", [max_flags]),
-        flag_counts=flag_counts,
-        flags_total=sum(r["flagged_rows"] for r in flag_counts),
+        failing=failing,
     )
 
 
 def render(data: DashboardData, db_path: Path) -> str:
     env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
+    env.filters["marked"] = marked
     template = env.from_string(TEMPLATE.read_text(encoding="utf-8"))
     charts = {
         "checks_chart": checks_chart(data.checks, data.runs),
         "rows_chart": rows_chart(data.row_counts, data.runs),
-        "flags_chart": flags_chart(data.flag_counts),
+        "flags_chart": flags_chart(data.failing),
     }
     return template.render(
         generated_at=f"{dt.datetime.now():%Y-%m-%d %H:%M:%S}",
         warehouse=str(db_path),
         latest=data.runs[0] if data.runs else None,
         runs=[_run_row(r) for r in data.runs],
-        flags=data.flags,
-        flags_total=data.flags_total,
+        failing=data.failing,
+        flags_total=sum(c["flagged_rows"] for c in data.failing),
+        examples=EXAMPLES_PER_CHECK,
         specs={name: _script_json(chart.to_dict()) for name, chart in charts.items() if chart is not None},
         vega_bundle=jinja2.utils.markupsafe.Markup(_vega_bundle()),
     )
+
+
+def marked(evidence: str | None, value: str | None) -> Markup:
+    """The evidence sentence, escaped, with the flagged value inside it in <mark> (first occurrence, any case)."""
+    text = evidence or ""
+    at = text.lower().find(value.lower()) if value and len(value) > 1 else -1
+    if at < 0:
+        return escape(text)
+    end = at + len(value)
+    return escape(text[:at]) + Markup("<mark>") + escape(text[at:end]) + Markup("</mark>") + escape(text[end:])
 
 
 def checks_chart(checks: list[dict], runs: list[dict]) -> alt.Chart | None:
@@ -124,12 +142,12 @@ def rows_chart(row_counts: list[dict], runs: list[dict]) -> alt.Chart | None:
     )
 
 
-def flags_chart(flag_counts: list[dict]) -> alt.Chart | None:
+def flags_chart(failing: list[dict]) -> alt.Chart | None:
     """Which checks flagged how many rows in the latest run."""
-    if not flag_counts:
-        return None
     values = [{"check": f"{r['suite']}.{r['column_name'] or '(table)'}", "severity": r["severity"],
-               "rows": r["flagged_rows"]} for r in flag_counts]
+               "rows": r["flagged_rows"]} for r in failing if r["flagged_rows"]]
+    if not values:
+        return None
     return (
         alt.Chart(alt.Data(values=values), title="Flagged rows by check (latest run)")
         .mark_bar()
