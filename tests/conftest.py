@@ -120,7 +120,8 @@ def pytest_collection_modifyitems(config, items):
 # Test modules whose tests run every Great Expectations suite over a warehouse (about 2 s each on this machine).
 _VALIDATING_MODULES = {"test_quality", "test_dq_checks", "test_dashboard"}
 # Test modules whose tests start other processes (a DuckDB holder, the shared scorer, `sitrep` itself).
-_SPAWNING_MODULES = {"test_concurrency", "test_scores", "test_serve", "test_dask", "test_install", "test_processes"}
+_SPAWNING_MODULES = {"test_concurrency", "test_scores", "test_serve", "test_dask", "test_install", "test_processes",
+                     "test_server"}
 
 
 def marked_processes(name: str = PROCESS_MARK, value: str | None = None) -> list[psutil.Process]:

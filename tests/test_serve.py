@@ -4,6 +4,7 @@ from __future__ import annotations
 import inspect
 import json
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -16,6 +17,7 @@ import yaml
 
 from sitrep import warehouse
 from tests.conftest import ROOT, copy_seeds
+from tests.test_dashboard import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS
 
 
 def _free_port() -> int:
@@ -29,6 +31,13 @@ def _get(url: str):
         return json.loads(response.read())
 
 
+def _post(url: str, body: dict):
+    request = urllib.request.Request(url, data=json.dumps(body).encode(), method="POST",
+                                     headers={"Content-Type": "application/json"})
+    with urllib.request.urlopen(request, timeout=10) as response:
+        return json.loads(response.read())
+
+
 def _completed_runs(db) -> int:
     try:
         _, rows = warehouse.query(db, "SELECT count(*) FROM pipeline_runs WHERE status = 'completed'")
@@ -37,15 +46,24 @@ def _completed_runs(db) -> int:
     return rows[0][0]
 
 
-@pytest.mark.slow
-def test_serve_creates_the_deployment_and_a_scheduled_run_executes_end_to_end(input_dir, warehouse_path, tmp_path):
+@pytest.fixture(scope="module")
+def served(tmp_path_factory):
+    """`sitrep serve --interval 5` on one seed, as a user starts it (no PREFECT_API_URL of the session's), until
+    one scheduled run completed; stopped with SIGTERM at the end, and its server must stop with it."""
+    folder = tmp_path_factory.mktemp("serve")
+    input_dir, warehouse_path = folder / "input", folder / "wh" / "sitrep.duckdb"
+    input_dir.mkdir()
     copy_seeds(input_dir, ["001_ee11fe879f1d0503.txt"])
     port = _free_port()
-    env = {**os.environ, "PREFECT_HOME": str(tmp_path / "prefect-home"), "PYTHONUNBUFFERED": "1"}
-    serve = subprocess.Popen(
-        [sys.executable, "-m", "sitrep.cli", "serve", "--input", str(input_dir), "--warehouse", str(warehouse_path),
-         "--interval", "5", "--port", str(port), "--name", "test-schedule"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    env = {**os.environ, "PREFECT_HOME": str(folder / "prefect-home"), "PYTHONUNBUFFERED": "1",
+           "PREFECT_LOGGING_TO_API_ENABLED": "true"}  # the session turns it off; its server stops after ours
+    env.pop("PREFECT_API_URL", None)
+    out = folder / "serve.out"
+    with open(out, "wb") as sink:
+        serve = subprocess.Popen(
+            [sys.executable, "-m", "sitrep.cli", "serve", "--input", str(input_dir), "--warehouse",
+             str(warehouse_path), "--interval", "5", "--port", str(port), "--name", "test-schedule"],
+            cwd=ROOT, env=env, stdout=sink, stderr=subprocess.STDOUT, start_new_session=True)
     try:
         deadline = time.monotonic() + 300
         deployment = None
@@ -54,15 +72,10 @@ def test_serve_creates_the_deployment_and_a_scheduled_run_executes_end_to_end(in
                 deployment = _get(f"http://127.0.0.1:{port}/api/deployments/name/sitrep/test-schedule")
             except OSError:
                 time.sleep(1)
-        assert deployment is not None, "the deployment never appeared"
-        assert deployment["parameters"]["input_dir"] == str(input_dir)
-        assert deployment["parameters"]["warehouse_path"] == str(warehouse_path)
-        assert [s["schedule"]["interval"] for s in deployment["schedules"]] == [5.0]
         while _completed_runs(warehouse_path) == 0 and time.monotonic() < deadline:
             time.sleep(2)
-        assert _completed_runs(warehouse_path) >= 1, "no scheduled run completed within the wait"
-        _, docs = warehouse.query(warehouse_path, "SELECT count(*) FROM documents")
-        assert docs == [(1,)]
+        yield {"port": port, "deployment": deployment, "input_dir": input_dir, "warehouse": warehouse_path,
+               "out": out, "env": env}
     finally:
         serve.send_signal(signal.SIGTERM)
         try:
@@ -72,6 +85,67 @@ def test_serve_creates_the_deployment_and_a_scheduled_run_executes_end_to_end(in
             pytest.fail("sitrep serve did not stop within 180 s of SIGTERM")
     with pytest.raises(OSError):
         _get(f"http://127.0.0.1:{port}/api/health")
+
+
+@pytest.mark.slow
+def test_serve_creates_the_deployment_with_the_given_parameters_and_schedule(served):
+    deployment = served["deployment"]
+    assert deployment is not None, "the deployment never appeared"
+    assert deployment["parameters"]["input_dir"] == str(served["input_dir"])
+    assert deployment["parameters"]["warehouse_path"] == str(served["warehouse"])
+    assert [s["schedule"]["interval"] for s in deployment["schedules"]] == [5.0]
+
+
+@pytest.mark.slow
+def test_a_scheduled_run_executes_end_to_end(served):
+    assert _completed_runs(served["warehouse"]) >= 1, "no scheduled run completed within the wait"
+    _, docs = warehouse.query(served["warehouse"], "SELECT count(*) FROM documents")
+    assert docs == [(1,)]
+
+
+@pytest.mark.slow
+def test_a_scheduled_run_logs_the_same_summary_as_sitrep_run(served):
+    logs = _post(f"http://127.0.0.1:{served['port']}/api/logs/filter", {"limit": 200})
+    assert any(line["message"].startswith("sitrep run ") and "  new rows   " in line["message"] for line in logs)
+
+
+@pytest.mark.slow
+def test_the_run_now_command_serve_prints_works_as_pasted(served):
+    text = served["out"].read_text(encoding="utf-8", errors="replace")
+    command = next(line.split("run it now:", 1)[1].strip() for line in text.splitlines() if "run it now:" in line)
+    env = {k: v for k, v in served["env"].items() if k not in ("PREFECT_API_URL", "PREFECT_HOME")}
+    done = subprocess.run(command, shell=True, capture_output=True, text=True, env=env, cwd="/", timeout=120)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "Created flow run" in done.stdout
+
+
+@pytest.mark.slow
+@pytest.mark.browser
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed at /usr/bin/chromium")
+def test_in_a_browser_the_prefect_ui_connects_and_shows_the_deployment_and_a_completed_run(served, tmp_path):
+    from playwright.sync_api import sync_playwright
+
+    ui = f"http://127.0.0.1:{served['port']}"
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1400, "height": 900})
+            page.goto(f"{ui}/deployments")
+            page.get_by_text("test-schedule").first.wait_for(timeout=60_000)
+            page.screenshot(path=str(tmp_path / "prefect-ui-deployments.png"))
+            (done,) = _post(f"{ui}/api/flow_runs/filter",
+                            {"flow_runs": {"state": {"type": {"any_": ["COMPLETED"]}}}, "limit": 1})
+            page.goto(f"{ui}/runs/flow-run/{done['id']}")
+            page.get_by_text(done["name"]).first.wait_for(timeout=60_000)
+            page.get_by_text("Completed").first.wait_for(timeout=60_000)
+            page.screenshot(path=str(tmp_path / "prefect-ui-runs.png"))
+            cannot_connect = page.get_by_text("Can't connect to Server API").count()
+        finally:
+            browser.close()
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    for name in ("prefect-ui-deployments.png", "prefect-ui-runs.png"):
+        shutil.copy2(tmp_path / name, ARTIFACTS / name)
+    assert cannot_connect == 0
 
 
 def test_prefect_yaml_deploys_the_real_flow_with_valid_parameters():
