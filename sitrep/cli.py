@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
+import shutil
 import sys
 import traceback
 from enum import IntEnum
@@ -17,6 +18,7 @@ from sitrep.sqlout import FORMATS
 
 WAREHOUSE_HELP = ("DuckDB file (default: $SITREP_WAREHOUSE, else `warehouse` in ./sitrep.toml, "
                   "else warehouse/sitrep.duckdb under the working directory)")
+DEFAULT_CELL_WIDTH = 60
 INPUT_HELP = "folder of text files (default: $SITREP_INPUT, else `input` in ./sitrep.toml, else ./seeds)"
 
 
@@ -117,8 +119,9 @@ def _parser() -> argparse.ArgumentParser:
     sql.add_argument("--format", choices=FORMATS, default="table",
                      help="table (default), csv, json, markdown, or line (one column = value per line)")
     sql.add_argument("--max-rows", type=int, default=100, help="rows shown per result (default: 100; -1: all)")
-    sql.add_argument("--max-width", type=int, default=60,
-                     help="characters per table cell before it is cut (default: 60; 0: whole cells)")
+    sql.add_argument("--max-width", type=int, default=None,
+                     help="characters per table cell before it is cut (default: the table fits the terminal, "
+                          "or 60 per cell when the output is not one; 0: whole cells, e.g. to read evidence)")
     sql.set_defaults(handler=_sql)
 
     dash = sub.add_parser("dashboard", parents=[loudness],
@@ -353,7 +356,10 @@ def _sql(args: argparse.Namespace) -> int:
         raise Failure(str(exc), Exit.INPUT) from None
     except duckdb.Error as exc:  # the user's SQL: DuckDB's message shown whole (with its hints)
         raise Failure(str(exc).strip(), Exit.INPUT) from None
-    shown = [render(columns, rows, args.format, args.max_rows, args.max_width) for columns, rows in results]
+    fitted = args.max_width is None and sys.stdout.isatty()
+    max_width = DEFAULT_CELL_WIDTH if args.max_width is None else args.max_width
+    table_width = shutil.get_terminal_size().columns if fitted else None
+    shown = [render(columns, rows, args.format, args.max_rows, max_width, table_width) for columns, rows in results]
     print(("\n\n" if args.format == "table" else "\n").join(t for t in shown if t))
     return Exit.OK
 

@@ -141,3 +141,18 @@ def test_the_summary_hint_is_a_command_that_works_when_pasted(seed_runs):
     done = subprocess.run(shlex.split(hint), capture_output=True, text=True, cwd="/")
     assert done.returncode == 0, done.stderr
     assert "rows)" in done.stdout
+
+
+def test_a_table_is_narrowed_to_fit_the_terminal_width():
+    from sitrep.sqlout import render
+
+    text = render(["evidence", "n"], [("word " * 40, 1)], "table", max_width=0, table_width=50)
+    assert max(len(line) for line in text.splitlines()[:-1]) <= 50 and "…" in text
+
+
+def test_max_width_zero_shows_a_whole_evidence_cell(warehouse_path, capsys):
+    warehouse.ensure_schema(warehouse_path)
+    long = "word " * 40
+    assert cli.main(["sql", f"SELECT '{long}' AS evidence", "--max-width", "0",
+                     "--warehouse", str(warehouse_path)]) == 0
+    assert long.strip() in capsys.readouterr().out
