@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sitrep.config import artifacts_dir
+from sitrep.watchdog import alive
 
 DEFAULT_PORT = 4242
 STARTUP_TIMEOUT_SECONDS = 180.0
@@ -70,7 +71,7 @@ def recorded(warehouse: Path) -> LocalServer | None:
         server = LocalServer(**json.loads(path.read_text(encoding="utf-8")))
     except (OSError, ValueError, TypeError):
         return None
-    if healthy(server.api_url) and _alive(server.pid):
+    if healthy(server.api_url) and alive(server.pid):
         return server
     with contextlib.suppress(OSError):
         path.unlink()
@@ -182,16 +183,6 @@ def _record(warehouse: Path, server: LocalServer) -> None:
     path.write_text(json.dumps(server.__dict__), encoding="utf-8")
 
 
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
 def _stop_group(pid: int) -> None:
     """SIGTERM to the server's process group (it leads one), then SIGKILL if it lingers."""
     with contextlib.suppress(ProcessLookupError):
@@ -201,7 +192,7 @@ def _stop_group(pid: int) -> None:
         with contextlib.suppress(ChildProcessError):
             if os.waitpid(pid, os.WNOHANG)[0] == pid:
                 break
-        if not _alive(pid):
+        if not alive(pid):
             break
         time.sleep(0.1)
     else:

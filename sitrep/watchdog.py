@@ -24,13 +24,14 @@ def main(argv: list[str]) -> int:
     child = subprocess.Popen(argv[2:])
     signal.signal(signal.SIGTERM, lambda signum, frame: _stop(child, signum))
     while child.poll() is None:
-        if not _alive(watched):
+        if not alive(watched):
             _stop(child, signal.SIGTERM)
         time.sleep(POLL_SECONDS)
     return child.returncode
 
 
-def _alive(pid: int) -> bool:
+def alive(pid: int) -> bool:
+    """The process exists and is not a zombie (dead, its exit status not yet collected)."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:

@@ -1,6 +1,7 @@
 """One writer at a time; readers and writers wait for each other only briefly; a killed run loses nothing."""
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
@@ -65,20 +66,27 @@ def test_a_writer_waits_for_a_reader_in_another_process(warehouse_path):
     assert rows == [(1,)]
 
 
-def test_a_writer_gives_up_with_a_clear_error_when_the_file_stays_locked(warehouse_path):
+@contextlib.contextmanager
+def _held_open(warehouse_path, read_only: bool):
+    """Another process with the DuckDB file open (as a `duckdb` shell would), until the block ends; yields its pid."""
     warehouse.ensure_schema(warehouse_path)
-    reader = subprocess.Popen([sys.executable, "-c", (
+    holder = subprocess.Popen([sys.executable, "-c", (
         "import duckdb, time\n"
-        f"con = duckdb.connect({str(warehouse_path)!r}, read_only=True)\n"
-        "print('reading', flush=True); time.sleep(30)\n")], stdout=subprocess.PIPE, text=True)
+        f"con = duckdb.connect({str(warehouse_path)!r}, read_only={read_only})\n"
+        "print('open', flush=True); time.sleep(120)\n")], stdout=subprocess.PIPE, text=True)
     try:
-        assert reader.stdout.readline().strip() == "reading"
+        assert holder.stdout.readline().strip() == "open"
+        yield holder.pid
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+def test_a_writer_gives_up_with_a_clear_error_when_the_file_stays_locked(warehouse_path):
+    with _held_open(warehouse_path, read_only=True):
         with pytest.raises(warehouse.WarehouseLocked, match="is open in .*PID"):
             with warehouse.connect(warehouse_path, timeout=0.5):
                 pass
-    finally:
-        reader.kill()
-        reader.wait()
 
 
 def _run_until_batches_loaded(input_dir, warehouse_path, batches: int, own_server: bool = False
@@ -151,20 +159,11 @@ def test_the_temporary_prefect_server_of_a_run_killed_with_sigkill_stops_too(inp
 
 @pytest.mark.slow
 def test_a_run_facing_a_duckdb_shell_that_holds_the_file_waits_its_wait_and_exits_busy_in_one_line(
-        input_dir, warehouse_path, seeds_dir, capsys):
+        input_dir, warehouse_path, capsys):
     (input_dir / "a.txt").write_text("Base handed over\n\nThe coalition handed over the airfield on Monday.\n")
-    warehouse.ensure_schema(warehouse_path)
-    shell = subprocess.Popen([sys.executable, "-c", (
-        "import duckdb, time\n"
-        f"con = duckdb.connect({str(warehouse_path)!r})\n"
-        "print('open', flush=True); time.sleep(120)\n")], stdout=subprocess.PIPE, text=True)
-    try:
-        assert shell.stdout.readline().strip() == "open"
+    with _held_open(warehouse_path, read_only=False) as shell:
         code = cli.main(["run", "--input", str(input_dir), "--warehouse", str(warehouse_path), "--wait", "1"])
-    finally:
-        shell.kill()
-        shell.wait()
     err = capsys.readouterr().err.strip()
     assert code == cli.Exit.BUSY
-    assert len(err.splitlines()) == 1 and f"PID {shell.pid}" in err and "readonly" not in err.lower()
+    assert len(err.splitlines()) == 1 and f"PID {shell}" in err and "readonly" not in err.lower()
     assert "stayed so for 1 s" in err  # its --wait, not the 30 s default
