@@ -144,6 +144,9 @@ def _add_run_options(parser: argparse.ArgumentParser) -> None:
                         help="follow symbolic links to files outside the input folder (refused by default)")
     parser.add_argument("--revalidate", action="store_true",
                         help="run every check even when nothing new was loaded (after editing a suite)")
+    parser.add_argument("--prune", action="store_true",
+                        help="delete the documents whose files are all deleted or refused now (default: keep them, "
+                             "marked in source_files.gone_at)")
 
 
 def _check_run_args(args: argparse.Namespace) -> None:
@@ -179,6 +182,7 @@ def _flow_parameters(args: argparse.Namespace) -> dict:
         "lock_wait_seconds": args.wait,
         "revalidate": args.revalidate,
         "allow_outside_links": args.allow_outside_links,
+        "prune": args.prune,
         "suffixes": list(TEXT_SUFFIXES) + [s for s in args.suffixes or [] if s not in TEXT_SUFFIXES],
     }
 

@@ -171,6 +171,9 @@ TABLES: tuple[Table, ...] = (
         _c("summary", "VARCHAR", contract=False, doc="JSON: the per-stage summary `sitrep run` prints"),
         _c("validated_fingerprint", "VARCHAR", contract=False,
            doc="the warehouse as this run's validation saw it (sql/load/fingerprint.sql)"),
+        _c("results_from", "VARCHAR", contract=False,
+           doc="the run whose check results stand for this one: itself, or the last validated run when this run "
+               "found the warehouse unchanged and recorded nothing new"),
     ), key=("run_id",)),
     Table("rejected_files", "run", (
         _c("run_id", "VARCHAR", null=False),
@@ -185,6 +188,9 @@ TABLES: tuple[Table, ...] = (
         _c("byte_size", "BIGINT", null=False, contract=False),
         _c("mtime_ns", "BIGINT", null=False, contract=False),
         _c("loaded_at", "TIMESTAMP", null=False, contract=False),
+        _c("gone_at", "TIMESTAMP", contract=False,
+           doc="when a run of its folder found the file deleted or no longer readable (NULL: still there)"),
+        _c("gone_reason", "VARCHAR", contract=False, doc="'deleted', or why the file is refused now"),
     ), key=("path",), doc="which file was last loaded as which document: unchanged files are skipped unread"),
     Table("dq_flag_rows", "run", (
         _c("run_id", "VARCHAR", null=False, contract=False),

@@ -49,6 +49,8 @@ class Summary:
     documents_known: int = 0
     files_rejected: int = 0
     rejected: list[dict] = field(default_factory=list)
+    gone: list[dict] = field(default_factory=list)  # files loaded before, deleted or refused since (this run)
+    documents_pruned: int = 0
     blocks_removed: int = 0
     rows: dict[str, int] = field(default_factory=dict)
     checks_passed: int = 0
@@ -111,7 +113,7 @@ def load_task(db_path: Path, extracted: Batch, known: Batch) -> dict[str, int]:
 
 @task(name="validate", cache_policy=NO_CACHE)
 def validate_task(db_path: Path, run_id: str, changed: bool) -> quality.QualityReport:
-    """An unchanged warehouse is not validated again: the last run's results are recorded for this run."""
+    """An unchanged warehouse is not validated again: the last validated run's results stand for this run."""
     report = None if changed else quality.carry_over(db_path, run_id)
     return report or quality.validate_warehouse(db_path, run_id)
 
@@ -141,13 +143,15 @@ def sitrep_flow(
     revalidate: bool = False,
     allow_outside_links: bool = False,
     suffixes: list[str] | None = None,
+    prune: bool = False,
 ) -> dict:
     """Ingest `input_dir` into the warehouse and validate it.
 
     Batches are cleaned and extracted as submitted tasks (on Dask workers when the flow runs with a Dask task
     runner) while the flow itself reads files and writes the warehouse: at most `in_flight` batches are in
-    memory at once, so memory stays flat however large the folder. A run that loads nothing records the last
-    validation's results again instead of re-running every suite, unless `revalidate` (after editing a suite).
+    memory at once, so memory stays flat however large the folder. A run that finds the warehouse as the last
+    validation saw it lets that validation's results stand (recording nothing but its run row) instead of
+    re-running every suite, unless `revalidate` (after editing a suite).
     """
     logger = get_run_logger()
     db_path = Path(warehouse_path).resolve()
@@ -159,7 +163,7 @@ def sitrep_flow(
         logger.info("run %s: %s -> %s", run_id, summary.input_dir, db_path)
         try:
             _run(summary, Path(input_dir), db_path, batch_size, max_bytes, max(1, in_flight), revalidate,
-                 allow_outside_links, tuple(suffixes or TEXT_SUFFIXES), logger)
+                 allow_outside_links, tuple(suffixes or TEXT_SUFFIXES), prune, logger)
         except (KeyboardInterrupt, TerminationSignal):  # Ctrl-C, or SIGTERM (Prefect raises the latter for it)
             summary.message = "cancelled (interrupted by a signal)"
             warehouse.finish_run(db_path, run_id, "cancelled", _as_dict(summary))
@@ -179,7 +183,7 @@ def sitrep_flow(
 
 
 def _run(summary: Summary, input_dir: Path, db_path: Path, batch_size: int, max_bytes: int, in_flight: int,
-         revalidate: bool, allow_outside_links: bool, suffixes: tuple[str, ...], logger) -> None:
+         revalidate: bool, allow_outside_links: bool, suffixes: tuple[str, ...], prune: bool, logger) -> None:
     seconds: Counter[str] = Counter()
     started = time.perf_counter()
     found = scan_task(input_dir, db_path, allow_outside_links, suffixes)
@@ -223,6 +227,7 @@ def _run(summary: Summary, input_dir: Path, db_path: Path, batch_size: int, max_
     while pending:
         load_oldest()
 
+    summary.gone, summary.documents_pruned = stages.retire(db_path, input_dir, found, rejections, prune)
     warehouse.record_rejections(db_path, summary.run_id, [r.__dict__ for r in rejections])
     summary.files_rejected = len(rejections)
     summary.rejected = [{"source_file": r.source_file, "reason": r.reason} for r in rejections]
@@ -231,10 +236,10 @@ def _run(summary: Summary, input_dir: Path, db_path: Path, batch_size: int, max_
     summary.totals = warehouse.table_totals(db_path)
 
     t = time.perf_counter()
-    changed = revalidate or any(rows.values())
+    changed = revalidate or any(rows.values()) or summary.documents_pruned > 0
     report = validate_task(db_path, summary.run_id, changed)
     if report.carried_over_from:
-        summary.validation = f"unchanged warehouse: results of run {report.carried_over_from} recorded again"
+        summary.validation = f"unchanged warehouse: the results of run {report.carried_over_from} stand"
     seconds["validate"] += time.perf_counter() - t
     summary.checks_passed, summary.checks_failed = report.passed, report.failed
     summary.critical_failures = [f"{r['suite']}: {r['expectation']} ({r['column_name']})" for r in report.critical_failures]

@@ -102,15 +102,17 @@ def validate_warehouse(db_path: Path, run_id: str) -> QualityReport:
     warehouse.append_rows(db_path, "dq_results", report.results)
     warehouse.append_rows(db_path, "dq_flag_rows", report.flags)
     record_table_counts(db_path, run_id, checked_at)
-    warehouse.record_fingerprint(db_path, run_id, seen)
+    warehouse.record_fingerprint(db_path, run_id, seen, results_from=run_id)
     return report
 
 
 def carry_over(db_path: Path, run_id: str) -> QualityReport | None:
-    """Record the last validated run's results again for `run_id`, when the warehouse has not changed since.
+    """Let the last validated run's results stand for `run_id`, when the warehouse has not changed since.
 
-    Returns None when there is nothing to carry over (no run was validated yet, or the warehouse is not the one
-    that validation saw: rows came or went since, in this run or an interrupted one), so the caller validates.
+    Nothing is copied: the run's row names the run whose results stand (`results_from`), so a scheduled run over an
+    unchanged folder adds one `pipeline_runs` row and nothing else. Returns None when there is nothing to carry
+    over (no run was validated yet, or the warehouse is not the one that validation saw: rows came or went since,
+    in this run or an interrupted one), so the caller validates.
     """
     previous = warehouse.read_frame(db_path, "SELECT run_id FROM dq_results ORDER BY checked_at DESC LIMIT 1")
     if previous.height == 0:
@@ -119,13 +121,8 @@ def carry_over(db_path: Path, run_id: str) -> QualityReport | None:
     current = warehouse.fingerprint(db_path)
     if warehouse.validated_fingerprint(db_path, old_run) != current:
         return None
-    with warehouse.connect(db_path) as con:
-        con.execute("BEGIN")
-        warehouse.run_script(con, "load/carry_over_checks.sql",
-                             {"new_run": run_id, "old_run": old_run, "now": dt.datetime.now()})
-        con.execute("COMMIT")
-    warehouse.record_fingerprint(db_path, run_id, current)
-    results = warehouse.read_frame(db_path, "SELECT * FROM dq_results WHERE run_id = ?", [run_id]).to_dicts()
+    warehouse.record_fingerprint(db_path, run_id, current, results_from=old_run)
+    results = warehouse.read_frame(db_path, "SELECT * FROM dq_results WHERE run_id = ?", [old_run]).to_dicts()
     return QualityReport(results=results, carried_over_from=old_run)
 
 

@@ -1,7 +1,7 @@
 """The stages as plain functions: paths and rows in, rows out. The Prefect flow (sitrep.flow) wraps each in a
 thin task; tests and benchmarks call them directly.
 
-    scan -> ingest -> clean -> extract -> load
+    scan -> ingest -> clean -> extract -> load -> retire
 """
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from sitrep import warehouse
 from sitrep.ingest import DEFAULT_MAX_BYTES, TEXT_SUFFIXES, FileEntry, RawDocument, Rejection, read_documents, scan_folder
 from sitrep.rows import CleanedDocument, ExtractedDocument, document_rows, merge, source_file_row
 
-__all__ = ["DEFAULT_MAX_BYTES", "ScanResult", "scan", "ingest", "clean", "extract", "load"]
+__all__ = ["DEFAULT_MAX_BYTES", "ScanResult", "scan", "ingest", "clean", "extract", "load", "retire"]
 
 
 @dataclass
@@ -22,6 +22,7 @@ class ScanResult:
     rejections: list[Rejection]
     files_seen: int
     unchanged: int
+    present: list[str]  # paths of every file the scan accepted, read this time or not
 
 
 def scan(input_dir: Path, db_path: Path, allow_outside_links: bool = False,
@@ -31,7 +32,7 @@ def scan(input_dir: Path, db_path: Path, allow_outside_links: bool = False,
     known = warehouse.known_files(db_path)
     to_read = [e for e in entries if known.get(e.path, (None, None))[:2] != (e.byte_size, e.mtime_ns)]
     return ScanResult(to_read, rejections, files_seen=len(entries) + len(rejections),
-                      unchanged=len(entries) - len(to_read))
+                      unchanged=len(entries) - len(to_read), present=[e.path for e in entries])
 
 
 def ingest(entries: list[FileEntry], db_path: Path, max_bytes: int) -> tuple[list[RawDocument], list[RawDocument], list[Rejection]]:
@@ -72,6 +73,13 @@ def extract(cleaned: list[CleanedDocument]) -> list[ExtractedDocument]:
         )
         for c in cleaned
     ]
+
+
+def retire(db_path: Path, input_dir: Path, found: ScanResult, rejections: list[Rejection],
+           prune: bool = False) -> tuple[list[dict], int]:
+    """After loading: files loaded before that are deleted or refused now are marked, once (their documents stay,
+    unless `prune`). Returns the newly gone files and how many documents were deleted."""
+    return warehouse.retire_files(db_path, input_dir, found.present, [r.__dict__ for r in rejections], prune)
 
 
 def load(db_path: Path, extracted: list[ExtractedDocument], known: list[RawDocument]) -> dict[str, int]:

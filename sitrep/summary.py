@@ -20,6 +20,13 @@ def format_summary(s: dict) -> str:
     ]
     for r in s.get("rejected", []):
         lines.append(f"    rejected {r['source_file']}: {r['reason']}")
+    gone, pruned = s.get("gone", []), s.get("documents_pruned", 0)
+    if gone or pruned:
+        kept = f"{pruned} documents no file holds any more deleted" if pruned else \
+            "their documents are kept (--prune deletes a document once all its files are gone)"
+        lines.append(f"  gone       {len(gone)} files loaded before are deleted or refused now; {kept}")
+    for g in gone:
+        lines.append(f"    gone     {g['source_file']}: {g['reason']}")
     lines.append(f"  cleaning   {s['blocks_removed']} blocks removed, {rows.get('comments', 0)} comments kept apart")
     lines.append("  new rows   " + ", ".join(f"{t} {n}" for t, n in rows.items()))
     if s.get("totals"):

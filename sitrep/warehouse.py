@@ -172,9 +172,10 @@ def frame(con: duckdb.DuckDBPyConnection, table: str, rows: list[Mapping]) -> pl
 
 
 def known_files(path: Path | str) -> dict[str, tuple[int, int, str]]:
-    """path -> (byte_size, mtime_ns, doc_id) of every file loaded before."""
+    """path -> (byte_size, mtime_ns, doc_id) of every file loaded before and not gone since (a file that comes
+    back is read again, whatever its size and time)."""
     with connect(path) as con:
-        rows = con.execute("SELECT path, byte_size, mtime_ns, doc_id FROM source_files").fetchall()
+        rows = con.execute("SELECT path, byte_size, mtime_ns, doc_id FROM source_files WHERE gone_at IS NULL").fetchall()
     return {p: (size, mtime, doc_id) for p, size, mtime, doc_id in rows}
 
 
@@ -217,6 +218,31 @@ def load_batch(path: Path | str, rows: Mapping[str, list[Mapping]], source_files
             con.execute("ROLLBACK")
             raise
     return {table: data.height for table, data in frames.items()}
+
+
+def retire_files(path: Path | str, input_dir: Path, present: list[str], refused: list[Mapping],
+                 prune: bool = False) -> tuple[list[dict], int]:
+    """Mark the files of `input_dir` loaded before that are deleted or refused now (each once); with `prune`,
+    delete the documents all of whose files are gone. Returns (newly gone files, documents deleted)."""
+    root = str(Path(input_dir).resolve()).rstrip("/") + "/"
+    with connect(path) as con:
+        con.execute("BEGIN")
+        try:
+            con.register("present", pl.DataFrame({"path": present}, schema={"path": pl.Utf8}).to_arrow())
+            con.register("refused", pl.DataFrame([dict(r) for r in refused],
+                                                 schema={"source_file": pl.Utf8, "reason": pl.Utf8}).to_arrow())
+            gone = con.execute(sql_file("load/gone_files.sql"), {"root": root, "now": dt.datetime.now()}).fetchall()
+            pruned = 0
+            if prune:
+                con.execute(sql_file("load/prune_gone.sql"))
+                pruned = con.execute("SELECT count(*) FROM pruned").fetchone()[0]
+                for table in (*DOCUMENT_TABLES, "source_files"):
+                    con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT doc_id FROM pruned)")
+            con.execute("COMMIT")
+        except Exception:
+            con.execute("ROLLBACK")
+            raise
+    return [{"source_file": f, "reason": r} for f, r in sorted(gone)], pruned
 
 
 def start_run(path: Path | str, run_id: str, input_dir: str) -> None:
@@ -269,7 +295,7 @@ def append_rows(path: Path | str, table: str, rows: list[Mapping]) -> None:
         con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM appended")
 
 
-def read_frame(path: Path | str, sql: str, params: list | None = None) -> pl.DataFrame:
+def read_frame(path: Path | str, sql: str, params: list | dict | None = None) -> pl.DataFrame:
     with connect(path, read_only=True) as con:
         return con.execute(sql, params or []).pl()
 
@@ -298,9 +324,10 @@ def fingerprint(path: Path | str) -> str:
         return con.execute(sql_file("load/fingerprint.sql")).fetchone()[0]
 
 
-def record_fingerprint(path: Path | str, run_id: str, value: str) -> None:
+def record_fingerprint(path: Path | str, run_id: str, value: str, results_from: str) -> None:
     with connect(path) as con:
-        con.execute("UPDATE pipeline_runs SET validated_fingerprint = ? WHERE run_id = ?", [value, run_id])
+        con.execute("UPDATE pipeline_runs SET validated_fingerprint = ?, results_from = ? WHERE run_id = ?",
+                    [value, results_from, run_id])
 
 
 def validated_fingerprint(path: Path | str, run_id: str) -> str | None:

@@ -173,18 +173,21 @@ def pytest_sessionfinish(session, exitstatus):
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
 
-def load_folder(input_dir: Path, db: Path, batch_size: int = 500) -> dict[str, int]:
+def load_folder(input_dir: Path, db: Path, batch_size: int = 500, prune: bool = False) -> dict:
     """The flow's stages called as plain functions, without Prefect or validation: fast enough to repeat."""
     from sitrep import stages as pipeline, warehouse
 
     warehouse.ensure_schema(db)
     found = pipeline.scan(input_dir, db)
+    rejections = list(found.rejections)
     new_total = 0
     for i in range(0, len(found.to_read), batch_size):
-        new, known, _ = pipeline.ingest(found.to_read[i : i + batch_size], db, pipeline.DEFAULT_MAX_BYTES)
+        new, known, refused = pipeline.ingest(found.to_read[i : i + batch_size], db, pipeline.DEFAULT_MAX_BYTES)
         pipeline.load(db, pipeline.extract(pipeline.clean(new)), known)
+        rejections += refused
         new_total += len(new)
-    return {"new": new_total, "unchanged": found.unchanged}
+    gone, pruned = pipeline.retire(db, input_dir, found, rejections, prune)
+    return {"new": new_total, "unchanged": found.unchanged, "gone": gone, "pruned": pruned}
 
 
 def as_published(articles: Path, target: Path) -> Path:

@@ -11,7 +11,7 @@ from tests.conftest import copy_seeds, load_folder, table_snapshot
 def test_an_unchanged_folder_reads_nothing_the_second_time(input_dir, warehouse_path):
     copy_seeds(input_dir)
     assert load_folder(input_dir, warehouse_path)["new"] == 5
-    assert load_folder(input_dir, warehouse_path) == {"new": 0, "unchanged": 5}
+    assert load_folder(input_dir, warehouse_path) == {"new": 0, "unchanged": 5, "gone": [], "pruned": 0}
 
 
 def test_ten_runs_in_a_row_leave_exactly_the_rows_of_one(input_dir, warehouse_path, tmp_path):
@@ -30,7 +30,7 @@ def test_a_new_file_is_loaded_beside_the_old_ones(input_dir, warehouse_path):
         p.unlink()
     load_folder(input_dir, warehouse_path)
     copy_seeds(input_dir, rest_names)
-    assert load_folder(input_dir, warehouse_path) == {"new": 4, "unchanged": 1}
+    assert load_folder(input_dir, warehouse_path) == {"new": 4, "unchanged": 1, "gone": [], "pruned": 0}
 
 
 def test_a_changed_file_replaces_its_document_and_its_facts(input_dir, warehouse_path):
@@ -71,3 +71,71 @@ def test_a_file_name_that_is_not_utf8_costs_nothing_to_its_batch_mates(input_dir
     _, rows = warehouse.query(warehouse_path, "SELECT source_file FROM documents ORDER BY 1")
     assert rows == [("plain.txt",), ("r\\xe9sum\\xe9.txt",)]
     assert load_folder(input_dir, warehouse_path)["unchanged"] == 2
+
+
+def _documents(db) -> set[str]:
+    _, rows = warehouse.query(db, "SELECT source_file FROM documents")
+    return {r[0] for r in rows}
+
+
+def _facts_of(db, source_file: str) -> int:
+    _, rows = warehouse.query(db, f"SELECT count(*) FROM troops JOIN documents USING (doc_id) "
+                                  f"WHERE source_file = '{source_file}'")
+    return rows[0][0]
+
+
+def test_a_deleted_file_keeps_its_document_and_is_reported_gone_once(input_dir, warehouse_path):
+    first, *_ = copy_seeds(input_dir)
+    load_folder(input_dir, warehouse_path)
+    first.unlink()
+    assert load_folder(input_dir, warehouse_path)["gone"] == [{"source_file": first.name, "reason": "deleted"}]
+    assert first.name in _documents(warehouse_path)
+    assert load_folder(input_dir, warehouse_path)["gone"] == []
+    _, rows = warehouse.query(warehouse_path, "SELECT gone_reason FROM source_files WHERE gone_at IS NOT NULL")
+    assert rows == [("deleted",)]
+
+
+def test_prune_deletes_the_document_of_a_deleted_file_with_its_facts(input_dir, warehouse_path):
+    first, *_ = copy_seeds(input_dir)
+    load_folder(input_dir, warehouse_path)
+    assert _facts_of(warehouse_path, first.name) > 0
+    first.unlink()
+    assert load_folder(input_dir, warehouse_path, prune=True)["pruned"] == 1
+    assert first.name not in _documents(warehouse_path) and len(_documents(warehouse_path)) == 4
+    assert _facts_of(warehouse_path, first.name) == 0
+
+
+def test_a_file_emptied_is_gone_with_its_reason(input_dir, warehouse_path):
+    first, *_ = copy_seeds(input_dir)
+    load_folder(input_dir, warehouse_path)
+    first.write_text("")
+    assert load_folder(input_dir, warehouse_path)["gone"] == [{"source_file": first.name, "reason": "empty file"}]
+
+
+def test_a_file_that_comes_back_is_read_again_and_no_longer_gone(input_dir, warehouse_path, tmp_path):
+    first, *_ = copy_seeds(input_dir)
+    load_folder(input_dir, warehouse_path)
+    kept = shutil.move(first, tmp_path / first.name)
+    load_folder(input_dir, warehouse_path)
+    shutil.move(kept, first)
+    assert load_folder(input_dir, warehouse_path)["gone"] == []
+    _, rows = warehouse.query(warehouse_path, "SELECT count(*) FROM source_files WHERE gone_at IS NOT NULL")
+    assert rows == [(0,)]
+
+
+def test_prune_keeps_a_document_that_another_file_still_holds(input_dir, warehouse_path):
+    first, *_ = copy_seeds(input_dir)
+    twin = shutil.copy(first, input_dir / "twin.txt")
+    load_folder(input_dir, warehouse_path)
+    os.unlink(twin)
+    assert load_folder(input_dir, warehouse_path, prune=True)["pruned"] == 0
+    assert len(_documents(warehouse_path)) == 5
+
+
+def test_files_of_another_input_folder_are_not_gone(input_dir, warehouse_path, tmp_path):
+    copy_seeds(input_dir)
+    load_folder(input_dir, warehouse_path)
+    other = tmp_path / "other"
+    other.mkdir()
+    copy_seeds(other, [sorted(p.name for p in input_dir.glob("*.txt"))[0]])
+    assert load_folder(other, warehouse_path)["gone"] == []

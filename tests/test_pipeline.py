@@ -62,12 +62,29 @@ def test_every_removed_block_and_kept_span_together_cover_the_raw_text(seed_runs
     assert all(raw[d][s:e] == text for d, s, e, text in rows)
 
 
-def test_a_run_that_loads_nothing_records_the_last_checks_again_instead_of_revalidating(seed_runs):
+def test_a_run_that_loads_nothing_lets_the_last_checks_stand_instead_of_revalidating(seed_runs):
     first, second = seed_runs["summaries"]
     assert first["validation"] == "ran" and first["run_id"] in second["validation"]
-    _, rows = warehouse.query(seed_runs["db"], "SELECT run_id, count(*), count(DISTINCT expectation || suite) "
-                                               "FROM dq_results GROUP BY run_id ORDER BY min(checked_at)")
-    assert [r[0] for r in rows] == [first["run_id"], second["run_id"]] and rows[0][1:] == rows[1][1:]
+    _, rows = warehouse.query(seed_runs["db"], "SELECT DISTINCT run_id FROM dq_results")
+    assert rows == [(first["run_id"],)]
+    stand = warehouse.read_frame(seed_runs["db"], "SELECT results_from FROM pipeline_runs WHERE run_id = ?",
+                                 [second["run_id"]])
+    assert stand.rows() == [(first["run_id"],)]
+
+
+def test_a_run_that_loads_nothing_adds_only_its_run_row(seed_runs):
+    grew = warehouse.read_frame(seed_runs["db"], "SELECT (SELECT count(*) FROM dq_flag_rows WHERE run_id = $r), "
+                                "(SELECT count(*) FROM table_counts WHERE run_id = $r), "
+                                "(SELECT count(*) FROM rejected_files WHERE run_id = $r)",
+                                {"r": seed_runs["summaries"][1]["run_id"]})
+    assert grew.rows() == [(0, 0, 0)]
+
+
+def test_run_history_gives_a_run_that_loaded_nothing_the_checks_that_stand_for_it(seed_runs):
+    first, second = seed_runs["summaries"]
+    _, rows = warehouse.query(seed_runs["db"], "SELECT run_id, checks_passed, warnings_failed FROM run_history")
+    by_run = {r[0]: r[1:] for r in rows}
+    assert by_run[second["run_id"]] == by_run[first["run_id"]] and by_run[first["run_id"]][0] > 0
 
 
 def test_the_summary_gives_new_rows_and_the_warehouse_totals(seed_runs):

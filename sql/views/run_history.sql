@@ -1,4 +1,5 @@
--- One line per run, newest first: when it ran, how it ended, and how its data-quality checks came out. A run that
+-- One line per run, newest first: when it ran, how it ended, and how its data-quality checks came out (for a run
+-- that found the warehouse unchanged, those of the run whose results stand: `results_from`). A run that
 -- was only validated (no flow, e.g. a test or a benchmark) has no pipeline_runs row: its status comes from its
 -- checks.
 CREATE OR REPLACE VIEW run_history AS
@@ -18,6 +19,7 @@ flags AS (
 ),
 runs AS (
     SELECT coalesce(r.run_id, c.run_id) AS run_id,
+           coalesce(r.results_from, r.run_id, c.run_id) AS results_from,
            coalesce(r.started_at, c.checked_at) AS started_at,
            r.finished_at,
            coalesce(r.status, CASE WHEN c.critical_failed > 0 THEN 'failed' ELSE 'completed' END) AS status,
@@ -27,9 +29,9 @@ runs AS (
            coalesce(c.critical_failed, 0) AS critical_failed,
            coalesce(c.warnings_failed, 0) AS warnings_failed
     FROM pipeline_runs AS r
-    FULL OUTER JOIN checks AS c USING (run_id)
+    FULL OUTER JOIN checks AS c ON c.run_id = coalesce(r.results_from, r.run_id)
 )
 SELECT runs.*, coalesce(f.flagged_rows, 0) AS flagged_rows
 FROM runs
-LEFT JOIN flags AS f USING (run_id)
+LEFT JOIN flags AS f ON f.run_id = runs.results_from
 ORDER BY started_at DESC;
