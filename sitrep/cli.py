@@ -118,6 +118,9 @@ def _parser() -> argparse.ArgumentParser:
     sql.add_argument("--warehouse", type=Path, help=WAREHOUSE_HELP)
     sql.add_argument("--format", choices=FORMATS, default="table",
                      help="table (default), csv, json, markdown, or line (one column = value per line)")
+    sql.add_argument("--allow-export", type=Path, metavar="DIR",
+                     help="let statements read and write files inside DIR (e.g. COPY ... TO 'DIR/x.parquet'); "
+                          "no other file is ever reachable, and DIR may not hold the warehouse")
     sql.add_argument("--max-rows", type=int, default=100, help="rows shown per result (default: 100; -1: all)")
     sql.add_argument("--max-width", type=int, default=None,
                      help="characters per table cell before it is cut (default: the table fits the terminal, "
@@ -352,8 +355,14 @@ def _sql(args: argparse.Namespace) -> int:
         statement = path.read_text(encoding="utf-8")
     else:
         statement = args.query
+    export = args.allow_export.resolve() if args.allow_export else None
+    if export and not export.is_dir():
+        raise Failure(f"--allow-export {args.allow_export}: not a folder", Exit.USAGE)
+    if export and args.warehouse.resolve().is_relative_to(export):
+        raise Failure(f"--allow-export {args.allow_export} holds the warehouse itself: pick a folder outside "
+                      f"{args.warehouse.resolve().parent}", Exit.USAGE)
     try:
-        results = warehouse.query_all(args.warehouse, statement)
+        results = warehouse.query_all(args.warehouse, statement, export_dir=export)
     except warehouse.WarehouseLocked as exc:
         raise Failure(str(exc), Exit.BUSY) from None
     except warehouse.WarehouseError as exc:

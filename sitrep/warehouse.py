@@ -46,8 +46,9 @@ class WarehouseLocked(WarehouseError):
 
 CONNECT_TIMEOUT_SECONDS = 30.0
 # Readers (`sitrep sql`, the dashboard, validation) can reach no file but the warehouse: no COPY ... TO, no
-# ATTACH, no read_text('/etc/passwd'), no extension installs; and no statement can turn that back on.
-READER_CONFIG = {"enable_external_access": False, "lock_configuration": True}
+# ATTACH, no read_text('/etc/passwd'), no extension installs; and no statement can turn that back on. (Applied
+# with SET once the database is open: DuckDB takes `allowed_directories` only then, and only while unlocked.)
+READER_SETTINGS = ("SET enable_external_access = false", "SET lock_configuration = true")
 
 
 _lock_wait: ContextVar[float] = ContextVar("sitrep_lock_wait", default=CONNECT_TIMEOUT_SECONDS)
@@ -65,13 +66,14 @@ def lock_wait(seconds: float) -> Iterator[None]:
 
 @contextlib.contextmanager
 def connect(
-    path: Path | str, read_only: bool = False, timeout: float | None = None
+    path: Path | str, read_only: bool = False, timeout: float | None = None, allowed_dir: Path | None = None
 ) -> Iterator[duckdb.DuckDBPyConnection]:
     """Open the warehouse, waiting up to `timeout` seconds (default: `lock_wait`'s) while another process holds
     DuckDB's file lock.
 
     DuckDB lets one process write or several read, never both; every sitrep connection is short-lived (one
-    operation), so a reader and the writer only ever wait for each other briefly.
+    operation), so a reader and the writer only ever wait for each other briefly. A reader reaches no other file,
+    except inside `allowed_dir` when one is given (`sitrep sql --allow-export`).
     """
     timeout = _lock_wait.get() if timeout is None else timeout
     path = Path(path)
@@ -80,6 +82,11 @@ def connect(
     path.parent.mkdir(parents=True, exist_ok=True)
     con = _open(path, read_only, timeout)
     try:
+        if read_only:
+            if allowed_dir is not None:
+                con.execute("SET allowed_directories = $dirs", {"dirs": [str(Path(allowed_dir).resolve()) + "/"]})
+            for setting in READER_SETTINGS:
+                con.execute(setting)
         yield con
     finally:
         con.close()
@@ -90,7 +97,7 @@ def _open(path: Path, read_only: bool, timeout: float) -> duckdb.DuckDBPyConnect
     pause = 0.05
     while True:
         try:
-            return duckdb.connect(str(path), read_only=read_only, config=READER_CONFIG if read_only else {})
+            return duckdb.connect(str(path), read_only=read_only)
         except duckdb.IOException as exc:
             if "lock" not in str(exc).lower():
                 raise WarehouseError(f"cannot open warehouse {path}: {exc}") from exc
@@ -336,10 +343,11 @@ def validated_fingerprint(path: Path | str, run_id: str) -> str | None:
     return row[0] if row else None
 
 
-def query_all(path: Path | str, sql: str) -> list[tuple[list[str], list[tuple]]]:
+def query_all(path: Path | str, sql: str, export_dir: Path | None = None) -> list[tuple[list[str], list[tuple]]]:
     """Every statement of `sql`, in order, read-only: (columns, rows) for each (no columns for one without a
-    result)."""
-    with connect(path, read_only=True) as con:
+    result). With `export_dir`, statements may read and write files inside that folder (`COPY ... TO`), and still
+    none outside it."""
+    with connect(path, read_only=True, allowed_dir=export_dir) as con:
         results = []
         for statement in con.extract_statements(sql):
             cur = con.execute(statement)

@@ -156,3 +156,33 @@ def test_max_width_zero_shows_a_whole_evidence_cell(warehouse_path, capsys):
     assert cli.main(["sql", f"SELECT '{long}' AS evidence", "--max-width", "0",
                      "--warehouse", str(warehouse_path)]) == 0
     assert long.strip() in capsys.readouterr().out
+
+
+def test_allow_export_lets_copy_write_inside_the_folder(warehouse_path, tmp_path, capsys):
+    warehouse.ensure_schema(warehouse_path)
+    out = tmp_path / "exports"
+    out.mkdir()
+    code = cli.main(["sql", f"COPY (SELECT 1 AS a) TO '{out}/a.csv'", "--allow-export", str(out),
+                     "--warehouse", str(warehouse_path)])
+    assert code == 0 and (out / "a.csv").read_text().splitlines() == ["a", "1"]
+
+
+@pytest.mark.parametrize("statement", [
+    "COPY (SELECT 1) TO '{tmp}/outside.csv'",
+    "COPY (SELECT 1) TO '{tmp}/exports/../outside.csv'",
+    "SELECT * FROM read_text('/etc/hostname')",
+    "SET allowed_directories = ['/']",
+])
+def test_allow_export_reaches_no_file_outside_the_folder(statement, warehouse_path, tmp_path, capsys):
+    warehouse.ensure_schema(warehouse_path)
+    (tmp_path / "exports").mkdir()
+    code = cli.main(["sql", statement.format(tmp=tmp_path), "--allow-export", str(tmp_path / "exports"),
+                     "--warehouse", str(warehouse_path)])
+    assert code == cli.Exit.INPUT and not (tmp_path / "outside.csv").exists()
+
+
+def test_allow_export_refuses_the_folder_that_holds_the_warehouse(warehouse_path, capsys):
+    warehouse.ensure_schema(warehouse_path)
+    code = cli.main(["sql", "SELECT 1", "--allow-export", str(warehouse_path.parent),
+                     "--warehouse", str(warehouse_path)])
+    assert code == cli.Exit.USAGE and "holds the warehouse" in capsys.readouterr().err
