@@ -48,6 +48,7 @@ class Summary:
     documents_new: int = 0
     documents_known: int = 0
     files_rejected: int = 0
+    hidden_skipped: int = 0
     rejected: list[dict] = field(default_factory=list)
     gone: list[dict] = field(default_factory=list)  # files loaded before, deleted or refused since (this run)
     documents_pruned: int = 0
@@ -189,6 +190,7 @@ def _run(summary: Summary, input_dir: Path, db_path: Path, batch_size: int, max_
     found = scan_task(input_dir, db_path, allow_outside_links, suffixes)
     seconds["ingest"] += time.perf_counter() - started
     summary.files_seen, summary.files_unchanged = found.files_seen, found.unchanged
+    summary.hidden_skipped = found.hidden
     rejections = list(found.rejections)
     logger.info("%d files seen, %d unchanged since the last run, %d to read", found.files_seen, found.unchanged,
                 len(found.to_read))

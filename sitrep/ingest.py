@@ -63,11 +63,13 @@ def display_name(name: str) -> str:
     return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
-def scan_folder(input_dir: Path, allow_outside_links: bool = False,
-                suffixes: tuple[str, ...] = TEXT_SUFFIXES) -> tuple[list[FileEntry], list[Rejection]]:
-    """List every file below `input_dir`, in a stable order, rejecting what is plainly not a text file.
+def scan_folder(input_dir: Path, allow_outside_links: bool = False, suffixes: tuple[str, ...] = TEXT_SUFFIXES
+                ) -> tuple[list[FileEntry], list[Rejection], int]:
+    """List every file below `input_dir`, in a stable order, rejecting what is plainly not a text file; the third
+    value counts the hidden files and folders skipped.
 
-    Hidden files and folders (names starting with '.') are skipped: they are editor and OS droppings, not input.
+    Hidden files and folders (names starting with '.') are skipped: they are editor and OS droppings, not input
+    (the run's summary says how many).
     Symbolic links to folders are not followed, so a link loop cannot trap the walk; a link to a file outside the
     folder is refused unless `allow_outside_links` (input stays inside the folder the user named).
     """
@@ -77,7 +79,9 @@ def scan_folder(input_dir: Path, allow_outside_links: bool = False,
         raise NotADirectoryError(f"input folder not found: {root}")
     entries: list[FileEntry] = []
     rejections: list[Rejection] = []
+    hidden = 0
     for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+        hidden += sum(n.startswith(".") for n in (*dirnames, *filenames))
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         here = Path(dirpath)
         names = sorted(n for n in filenames if not n.startswith("."))
@@ -90,7 +94,7 @@ def scan_folder(input_dir: Path, allow_outside_links: bool = False,
                 entries.append(entry)
             if rejection is not None:
                 rejections.append(rejection)
-    return entries, rejections
+    return entries, rejections, hidden
 
 
 def _stat_entry(path: Path, rel: str, root: Path | None = None, allow_outside_links: bool = False,

@@ -23,16 +23,17 @@ class ScanResult:
     files_seen: int
     unchanged: int
     present: list[str]  # paths of every file the scan accepted, read this time or not
+    hidden: int = 0  # hidden files and folders skipped
 
 
 def scan(input_dir: Path, db_path: Path, allow_outside_links: bool = False,
          suffixes: tuple[str, ...] = TEXT_SUFFIXES) -> ScanResult:
     """Which files need reading: new paths, and known paths whose size or modification time changed."""
-    entries, rejections = scan_folder(input_dir, allow_outside_links, suffixes)
+    entries, rejections, hidden = scan_folder(input_dir, allow_outside_links, suffixes)
     known = warehouse.known_files(db_path)
     to_read = [e for e in entries if known.get(e.path, (None, None))[:2] != (e.byte_size, e.mtime_ns)]
     return ScanResult(to_read, rejections, files_seen=len(entries) + len(rejections),
-                      unchanged=len(entries) - len(to_read), present=[e.path for e in entries])
+                      unchanged=len(entries) - len(to_read), present=[e.path for e in entries], hidden=hidden)
 
 
 def ingest(entries: list[FileEntry], db_path: Path, max_bytes: int) -> tuple[list[RawDocument], list[RawDocument], list[Rejection]]:

@@ -16,7 +16,8 @@ def format_summary(s: dict) -> str:
         f"  input      {s['input_dir']}",
         f"  warehouse  {s['warehouse']}",
         f"  files      {s['files_seen']} seen, {s['files_unchanged']} unchanged, {s['documents_new']} new documents, "
-        f"{s['documents_known']} already loaded, {s['files_rejected']} rejected",
+        f"{s['documents_known']} already loaded, {s['files_rejected']} rejected"
+        + (f", {s['hidden_skipped']} hidden skipped" if s.get("hidden_skipped") else ""),
     ]
     for r in s.get("rejected", []):
         lines.append(f"    rejected {r['source_file']}: {r['reason']}")

@@ -70,7 +70,7 @@ def test_scan_rejects_other_file_types_and_directories_named_like_text(tmp_path)
     (tmp_path / "ok.txt").write_text("text")
     (tmp_path / "photo.jpg").write_bytes(b"\xff\xd8")
     (tmp_path / "folder.txt").mkdir()
-    entries, rejections = scan_folder(tmp_path)
+    entries, rejections, _ = scan_folder(tmp_path)
     assert [e.source_file for e in entries] == ["ok.txt"]
     reasons = {r.source_file: r.reason for r in rejections}
     assert "suffix .jpg is not read" in reasons["photo.jpg"] and "--suffix" in reasons["photo.jpg"]
@@ -80,14 +80,14 @@ def test_scan_rejects_other_file_types_and_directories_named_like_text(tmp_path)
 def test_scan_finds_files_in_subfolders_with_relative_names(tmp_path):
     (tmp_path / "2020" / "jan").mkdir(parents=True)
     (tmp_path / "2020" / "jan" / "a.txt").write_text("text")
-    entries, _ = scan_folder(tmp_path)
+    entries, _, _ = scan_folder(tmp_path)
     assert [e.source_file for e in entries] == ["2020/jan/a.txt"]
 
 
 def test_scan_skips_hidden_files(tmp_path):
     (tmp_path / ".DS_Store").write_bytes(b"\x00")
     (tmp_path / "a.txt").write_text("text")
-    entries, rejections = scan_folder(tmp_path)
+    entries, rejections, _ = scan_folder(tmp_path)
     assert [e.source_file for e in entries] == ["a.txt"] and rejections == []
 
 
@@ -119,7 +119,7 @@ def test_utf16_with_a_byte_order_mark_is_decoded(tmp_path):
 def test_a_symlink_loop_is_rejected_not_followed(tmp_path):
     (tmp_path / "a.txt").symlink_to(tmp_path / "b.txt")
     (tmp_path / "b.txt").symlink_to(tmp_path / "a.txt")
-    entries, rejections = scan_folder(tmp_path)
+    entries, rejections, _ = scan_folder(tmp_path)
     assert entries == [] and {r.source_file for r in rejections} == {"a.txt", "b.txt"}
     assert all("cannot stat" in r.reason for r in rejections)
 
@@ -152,18 +152,18 @@ def test_a_symlink_to_a_file_outside_the_input_folder_is_refused_with_the_way_to
     inside.mkdir(), outside.mkdir()
     (outside / "secret.txt").write_text("Not for the warehouse.", encoding="utf-8")
     (inside / "link.txt").symlink_to(outside / "secret.txt")
-    entries, rejections = scan_folder(inside)
+    entries, rejections, _ = scan_folder(inside)
     assert entries == []
     assert rejections[0].source_file == "link.txt" and "outside the input folder" in rejections[0].reason
     assert "--allow-outside-links" in rejections[0].reason
-    allowed, _ = scan_folder(inside, allow_outside_links=True)
+    allowed, _, _ = scan_folder(inside, allow_outside_links=True)
     assert [e.source_file for e in allowed] == ["link.txt"]
 
 
 def test_a_symlink_to_a_file_inside_the_input_folder_is_read(tmp_path):
     (tmp_path / "a.txt").write_text("Troops left the base.", encoding="utf-8")
     (tmp_path / "b.txt").symlink_to(tmp_path / "a.txt")
-    entries, rejections = scan_folder(tmp_path)
+    entries, rejections, _ = scan_folder(tmp_path)
     assert sorted(e.source_file for e in entries) == ["a.txt", "b.txt"] and rejections == []
 
 
@@ -171,7 +171,7 @@ def test_a_file_name_that_is_not_utf8_is_ingested_under_an_escaped_name(tmp_path
     raw = bytes(tmp_path) + b"/caf\xe9.txt"  # Latin-1 bytes in the name
     with open(raw, "wb") as fh:
         fh.write(b"Troops left the base.")
-    entries, rejections = scan_folder(tmp_path)
+    entries, rejections, _ = scan_folder(tmp_path)
     assert rejections == [] and [e.source_file for e in entries] == ["caf\\xe9.txt"]
     entries[0].source_file.encode("utf-8")  # storable as text
     doc = read_document(entries[0])
@@ -211,7 +211,16 @@ def test_a_file_of_megabytes_is_refused_by_default_with_the_option_that_lets_it_
 def test_another_suffix_is_read_only_when_named(tmp_path):
     (tmp_path / "a.txt").write_text("Troops left the base.", encoding="utf-8")
     (tmp_path / "notes.md").write_text("Troops left the base.", encoding="utf-8")
-    entries, rejections = scan_folder(tmp_path)
+    entries, rejections, _ = scan_folder(tmp_path)
     assert [e.source_file for e in entries] == ["a.txt"] and [r.source_file for r in rejections] == ["notes.md"]
-    entries, rejections = scan_folder(tmp_path, suffixes=(".txt", "md"))
+    entries, rejections, _ = scan_folder(tmp_path, suffixes=(".txt", "md"))
     assert [e.source_file for e in entries] == ["a.txt", "notes.md"] and rejections == []
+
+
+def test_hidden_files_and_folders_are_skipped_and_counted(tmp_path):
+    (tmp_path / ".draft.txt").write_text("A hidden draft about troops.")
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "notes.txt").write_text("Inside a hidden folder.")
+    (tmp_path / "a.txt").write_text("Visible.")
+    entries, rejections, hidden = scan_folder(tmp_path)
+    assert [e.source_file for e in entries] == ["a.txt"] and rejections == [] and hidden == 2
