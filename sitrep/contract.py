@@ -96,6 +96,8 @@ TABLES: tuple[Table, ...] = (
         _c("encoding", "VARCHAR", null=False, contract=False, doc="how the bytes were decoded (utf-8, cp1252, ...)"),
         _c("byte_size", "BIGINT", null=False, contract=False),
         _c("clean_notes", "VARCHAR", contract=False, doc="the cleaner's reasons, e.g. 'no body found'"),
+        _c("extraction_cut_short", "BOOLEAN", contract=False,
+           doc="extraction hit its time budget: facts from the rest of the article are missing"),
     ), key=("doc_id",), date="published_on", counted=True),
     Table("removed_blocks", "part", _id("doc_id", "block_no") + (
         _c("kind", "VARCHAR", null=False, values=BLOCK_KINDS),

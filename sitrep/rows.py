@@ -44,6 +44,7 @@ def document_rows(doc: ExtractedDocument, ingested_at: dt.datetime) -> dict[str,
                 "encoding": raw.encoding,
                 "byte_size": raw.byte_size,
                 "clean_notes": "; ".join(clean.notes) or None,
+                "extraction_cut_short": facts.cut_short,
             }
         ],
         "removed_blocks": [

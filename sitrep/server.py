@@ -30,6 +30,7 @@ DEFAULT_PORT = 4242
 STARTUP_TIMEOUT_SECONDS = 180.0
 STOP_TIMEOUT_SECONDS = 5.0
 RECORD_NAME = "server.json"
+_started_here: set[int] = set()
 
 
 class ServerError(RuntimeError):
@@ -109,6 +110,7 @@ def watched(warehouse: Path, port: int | None = None, record: bool = False) -> I
     """
     port = port or free_port()
     process, api_url, log = _launch(warehouse, port, watch_pid=os.getpid(), ui=record)
+    _started_here.add(process.pid)
     if record:
         _record(warehouse, LocalServer(pid=process.pid, port=port, api_url=api_url, log=str(log)))
     try:
@@ -118,6 +120,12 @@ def watched(warehouse: Path, port: int | None = None, record: bool = False) -> I
             with contextlib.suppress(OSError):
                 record_path(warehouse).unlink()
         _stop_group(process.pid)
+        _started_here.discard(process.pid)
+
+
+def started_here() -> set[int]:
+    """Pids of the servers (their watchdogs) this process started and has not stopped yet."""
+    return set(_started_here)
 
 
 def free_port() -> int:

@@ -132,3 +132,15 @@ def test_a_decimal_comma_in_a_euro_amount_is_not_flagged_but_in_a_dollar_amount_
                     "start_offset, end_offset FROM amounts WHERE mention_no = 1")
     quality.validate_warehouse(warehouse_path, "run-1")
     assert _flagged_amount_texts(warehouse_path) == {"$1,7 million"}
+
+
+def test_a_document_whose_extraction_was_cut_short_is_flagged(warehouse_path):
+    from tests.warehouse_builder import Doc, load
+
+    load(warehouse_path, [Doc("long.txt", dt.date(2020, 4, 1)).troops("USA", 500, "Iraq")])
+    with warehouse.connect(warehouse_path) as con:
+        con.execute("UPDATE documents SET extraction_cut_short = true")
+    quality.validate_warehouse(warehouse_path, "run-1")
+    _, rows = warehouse.query(warehouse_path, "SELECT severity, value FROM dq_flags "
+                                              "WHERE column_name = 'extraction_cut_short'")
+    assert rows == [("warning", "long.txt")]

@@ -1,6 +1,7 @@
 """Scheduled runs: `sitrep serve` creates the deployment and its runs really execute; prefect.yaml deploys."""
 from __future__ import annotations
 
+import datetime as dt
 import inspect
 import json
 import os
@@ -11,6 +12,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+import uuid
 
 import pytest
 import yaml
@@ -157,3 +159,110 @@ def test_prefect_yaml_deploys_the_real_flow_with_valid_parameters():
     assert (ROOT / module_path).exists() and flow_name == sitrep_flow.fn.__name__
     assert set(deployment["parameters"]) <= set(inspect.signature(sitrep_flow.fn).parameters)
     assert deployment["schedules"][0]["cron"] == "*/15 * * * *"
+
+
+def _start_serve(input_dir, warehouse_path, home, port, mark: str, interval: str = "600", batch: str = "500"):
+    env = {**os.environ, "PREFECT_HOME": str(home), "PYTHONUNBUFFERED": "1", "SITREP_TEST_RUN": mark}
+    env.pop("PREFECT_API_URL", None)
+    out = open(home.parent / f"serve-{mark[:6]}-{input_dir.name}.out", "wb")
+    serve = subprocess.Popen(
+        [sys.executable, "-m", "sitrep.cli", "serve", "--input", str(input_dir), "--warehouse", str(warehouse_path),
+         "--interval", interval, "--port", str(port), "--name", "restarted", "--batch-size", batch],
+        cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+    out.close()
+    return serve
+
+
+def _stop_serve(serve) -> None:
+    serve.send_signal(signal.SIGTERM)
+    try:
+        serve.wait(timeout=180)
+    except subprocess.TimeoutExpired:
+        os.killpg(serve.pid, signal.SIGKILL)
+        pytest.fail("sitrep serve did not stop within 180 s of SIGTERM")
+
+
+def _wait_for(condition, seconds: float, what: str):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            value = condition()
+        except OSError:
+            value = None
+        if value:
+            return value
+        time.sleep(1)
+    pytest.fail(f"{what} within {seconds:.0f} s")
+
+
+@pytest.mark.slow
+def test_serve_restarted_with_another_input_never_runs_the_old_one(tmp_path):
+    """A run the first serve scheduled that came due while nothing served (Prefect keeps such late runs through a
+    redeploy) must not run the old input into the warehouse once serve is back with another."""
+    first, second = tmp_path / "first", tmp_path / "second"
+    for folder in (first, second):
+        folder.mkdir()
+        copy_seeds(folder, ["001_ee11fe879f1d0503.txt"])
+    db, home, port, mark = tmp_path / "wh" / "sitrep.duckdb", tmp_path / "home", _free_port(), uuid.uuid4().hex
+    serve = _start_serve(first, db, home, port, mark, interval="20")
+    try:
+        due = _wait_for(lambda: _scheduled(port, str(first)), 180, "no run of the first input was scheduled")
+    finally:
+        _stop_serve(serve)
+    time.sleep(max(0.0, (min(due) - dt.datetime.now(dt.timezone.utc)).total_seconds()) + 2)  # it is late now
+    restarted = dt.datetime.now()
+    serve = _start_serve(second, db, home, port, mark, interval="20")
+    try:
+        _wait_for(lambda: _runs_of(db, second, since=restarted), 240, "no run of the second input completed")
+        assert _scheduled(port, str(first)) == []
+        assert _runs_of(db, first, since=restarted) == 0
+    finally:
+        _stop_serve(serve)
+
+
+def _scheduled(port: int, input_dir: str) -> list[dt.datetime]:
+    """Expected start times of the SCHEDULED runs for `input_dir` (empty when the server is down)."""
+    try:
+        runs = _post(f"http://127.0.0.1:{port}/api/flow_runs/filter",
+                     {"flow_runs": {"state": {"type": {"any_": ["SCHEDULED"]}}}, "limit": 200})
+    except OSError:
+        return []
+    return [dt.datetime.fromisoformat(r["expected_start_time"].replace("Z", "+00:00")) for r in runs
+            if r["parameters"].get("input_dir") == input_dir]
+
+
+def _runs_of(db, input_dir, since: dt.datetime) -> int:
+    try:
+        frame = warehouse.read_frame(db, "SELECT count(*) FROM pipeline_runs WHERE input_dir = ? AND started_at > ?",
+                                     [str(input_dir), since])
+    except warehouse.WarehouseError:
+        return 0
+    return frame.item(0, 0)
+
+
+@pytest.mark.slow
+def test_sigterm_to_serve_during_a_run_stops_the_run_too_and_it_is_recorded_cancelled(tmp_path):
+    from tests.conftest import marked_processes, stop_processes, varied_seeds
+
+    folder = tmp_path / "input"
+    folder.mkdir()
+    varied_seeds(folder, 30)
+    db, home, port, mark = tmp_path / "wh" / "sitrep.duckdb", tmp_path / "home", _free_port(), uuid.uuid4().hex
+    serve = _start_serve(folder, db, home, port, mark, interval="5", batch="3")
+    try:
+        _wait_for(lambda: _documents(db) > 0, 240, "the scheduled run never loaded a batch")
+    finally:
+        _stop_serve(serve)
+    left = marked_processes("SITREP_TEST_RUN", mark)  # the flow run's process included
+    _, runs = warehouse.query(db, "SELECT status FROM pipeline_runs ORDER BY started_at DESC LIMIT 1")
+    assert runs == [("cancelled",)]
+    stop_processes(left)
+    assert left == []
+
+
+def _documents(db) -> int:
+    try:
+        _, rows = warehouse.query(db, "SELECT count(*) FROM documents")
+    except warehouse.WarehouseError:
+        return 0
+    return rows[0][0]

@@ -9,6 +9,7 @@ the reasoning behind each extractor.
 from __future__ import annotations
 
 import datetime
+import time
 from dataclasses import dataclass, field
 
 from . import amounts as _amounts
@@ -25,12 +26,19 @@ from .sentences import Quote, Sentence, find_quotes, mask_quotes, split_sentence
 __all__ = ["Facts", "extract_facts"]
 
 
+# Parsing is what costs (about 30 ms a sentence here); a page of a million dense words would hold a batch for
+# hours. Past this many seconds a document keeps the facts of the sentences parsed so far and is flagged
+# (documents.extraction_cut_short): a dense 2 MiB page, the largest read by default, needs about a minute.
+BUDGET_SECONDS = 120.0
+
+
 @dataclass
 class Facts:
     troops: list[dict] = field(default_factory=list)
     bases: list[dict] = field(default_factory=list)
     statements: list[dict] = field(default_factory=list)
     amounts: list[dict] = field(default_factory=list)
+    cut_short: bool = False  # the time budget ran out before every candidate sentence was parsed
 
 
 def _number(rows: list[dict]) -> list[dict]:
@@ -59,18 +67,21 @@ def candidates(text: str, sentences: list[Sentence], quotes: list[Quote], ctx: D
     return sorted(chosen.values(), key=lambda s: s.start)
 
 
-def extract_facts(clean_text: str, published_on: datetime.date | None = None, title: str | None = None) -> Facts:
-    """All facts of one article. The title is no evidence, but it tells whose forces the article is about."""
+def extract_facts(clean_text: str, published_on: datetime.date | None = None, title: str | None = None,
+                  budget_seconds: float | None = BUDGET_SECONDS) -> Facts:
+    """All facts of one article. The title is no evidence, but it tells whose forces the article is about.
+    `budget_seconds` bounds the parsing (None: no bound); what needs no parse (amounts) is always read whole."""
+    deadline = None if budget_seconds is None else time.monotonic() + budget_seconds
     gaz = _load_gazetteer()
     text = clean_text or ""
     quotes = find_quotes(text)
     sentences = split_sentences(text, mask_quotes(text, quotes))
     ctx = _build_context(text, gaz, _bases.find_mentions(text))
     dates = DateResolver(text, published_on)
-    parsed = _parse(candidates(text, sentences, quotes, ctx))
+    parsed, cut_short = _parse(candidates(text, sentences, quotes, ctx), deadline=deadline)
     troops = _troops.extract(sentences, ctx, dates, parsed, title)
     bases = _bases.extract(sentences, ctx, dates, parsed)
     _attach_base_counts(troops, bases)
     statements = _statements.extract(text, sentences, quotes, ctx, dates, parsed)
     amounts = _amounts.extract(sentences, text)
-    return Facts(_number(troops), _number(bases), _number(statements), _number(amounts))
+    return Facts(_number(troops), _number(bases), _number(statements), _number(amounts), cut_short)

@@ -13,6 +13,7 @@ the sentence's start plus `token.idx`.
 from __future__ import annotations
 
 import functools
+import time
 from collections.abc import Iterable
 
 from spacy.language import Language
@@ -64,11 +65,17 @@ def _abbreviations(nlp: Language) -> None:
                 nlp.tokenizer.add_special_case(word, [{ORTH: word}])
 
 
-def parse(sentences: Iterable[Sentence], nlp: Language | None = None) -> dict[int, Doc]:
-    """The parse of each sentence, by the sentence's start offset in clean_text. A "sentence" longer than
-    MAX_SENTENCE_CHARS is no prose (a table, a page without punctuation) and is not parsed: the parser's cost
-    grows with it and spaCy refuses texts over a million characters."""
+def parse(sentences: Iterable[Sentence], nlp: Language | None = None, deadline: float | None = None
+          ) -> tuple[dict[int, Doc], bool]:
+    """The parse of each sentence, by the sentence's start offset in clean_text, and whether parsing stopped at
+    `deadline` (a time.monotonic() value) with sentences left. A "sentence" longer than MAX_SENTENCE_CHARS is no
+    prose (a table, a page without punctuation) and is not parsed: the parser's cost grows with it and spaCy
+    refuses texts over a million characters."""
     chosen = [s for s in sentences if len(s.text) <= MAX_SENTENCE_CHARS]
     nlp = nlp or pipeline()
-    docs = nlp.pipe((s.text for s in chosen), batch_size=BATCH_SIZE)
-    return {s.start: d for s, d in zip(chosen, docs)}
+    parsed: dict[int, Doc] = {}
+    for s, doc in zip(chosen, nlp.pipe((s.text for s in chosen), batch_size=BATCH_SIZE)):
+        parsed[s.start] = doc
+        if deadline is not None and time.monotonic() > deadline and len(parsed) < len(chosen):
+            return parsed, True
+    return parsed, False
