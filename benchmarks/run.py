@@ -333,7 +333,7 @@ def measure_flow(name: str, folder: Path, db: Path, workdir: Path, corpus: tuple
                  extra_args: list[str] = ()) -> Row:
     """`sitrep run` as a user types it, with Prefect's state in the benchmark's own folder."""
     env = {**os.environ, "PREFECT_HOME": str(workdir / "prefect"), "PYTHONUNBUFFERED": "1"}
-    command = [str(SITREP), "run", "--input", str(folder), "--warehouse", str(db), *extra_args]
+    command = [str(SITREP), "run", "-v", "--input", str(folder), "--warehouse", str(db), *extra_args]  # -v: the log lines timed
     log = workdir / f"{name.replace(' ', '_')}.log"
     child = run_child(command, env, log)
     begin, end = flow_window(child.lines)

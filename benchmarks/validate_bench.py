@@ -7,7 +7,7 @@ misspelt canonical name, a fifth of statements without a named speaker), so the 
 Times `quality.validate_warehouse`, and how long DuckDB alone takes to produce each
 suite's frame. Writes benchmarks/out/validate_bench.json.
 
-usage: python -m benchmarks.validate_bench [--docs 10000] [--seed 7] [--keep DIR]
+usage: python -m benchmarks.validate_bench [--docs 10000] [--seed 7] [--keep DIR] [--incremental 0.01]
 """
 from __future__ import annotations
 
@@ -24,6 +24,7 @@ from pathlib import Path
 from sitrep import quality, warehouse
 
 OUT = Path(__file__).resolve().parent / "out" / "validate_bench.json"
+OUT_INCREMENTAL = OUT.with_name("validate_incremental.json")
 BATCH = 500
 
 ACTORS = [("USA", "U.S. forces"), ("GBR", "British troops"), ("FRA", "French soldiers"), ("DEU", "German troops"),
@@ -133,13 +134,14 @@ def document_rows(a: Article) -> dict[str, list[dict]]:
     }
 
 
-def build_warehouse(db: Path, docs: int, seed: int) -> dict[str, int]:
-    rng = random.Random(seed)
+def build_warehouse(db: Path, docs: int, seed: int, first_doc: int = 0) -> dict[str, int]:
+    """Load documents first_doc .. first_doc + docs - 1 (the same numbers give the same documents)."""
+    rng = random.Random(seed + first_doc)
     warehouse.ensure_schema(db)
     totals: dict[str, int] = {}
-    for first in range(0, docs, BATCH):
+    for first in range(first_doc, first_doc + docs, BATCH):
         batch: dict[str, list[dict]] = {}
-        for doc_no in range(first, min(first + BATCH, docs)):
+        for doc_no in range(first, min(first + BATCH, first_doc + docs)):
             for table, rows in document_rows(build_article(doc_no, rng)).items():
                 batch.setdefault(table, []).extend(rows)
         for table, n in warehouse.load_batch(db, batch, []).items():
@@ -180,21 +182,43 @@ def run(docs: int, seed: int, folder: Path) -> dict:
     }
 
 
+def incremental(docs: int, share: float, seed: int, folder: Path) -> dict:
+    """What adding `share` new documents to a warehouse of `docs` costs (load, then validate), against loading and
+    validating those new documents alone into an empty warehouse: the cost that should follow the new work."""
+    new = max(1, round(docs * share))
+    big, alone = folder / "big.duckdb", folder / "alone.duckdb"
+    build_warehouse(big, docs, seed)
+    quality.validate_warehouse(big, "before")
+    timings = {}
+    for name, db in (("alone", alone), ("incremental", big)):
+        t0 = time.perf_counter()
+        build_warehouse(db, new, seed, first_doc=docs)
+        loaded = time.perf_counter() - t0
+        quality.validate_warehouse(db, "after")
+        timings[name] = {"load_seconds": round(loaded, 2), "total_seconds": round(time.perf_counter() - t0, 2)}
+    return {"documents": docs, "new_documents": new, **timings,
+            "ratio": round(timings["incremental"]["total_seconds"] / timings["alone"]["total_seconds"], 1)}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--docs", type=int, default=10_000)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--keep", type=Path, help="build the warehouse here and keep it (default: a temp dir)")
+    parser.add_argument("--incremental", type=float, metavar="SHARE",
+                        help="instead: add SHARE x --docs new documents (e.g. 0.01) and compare with them alone")
     args = parser.parse_args()
     folder = args.keep or Path(tempfile.mkdtemp(prefix="sitrep-validate-bench-"))
     folder.mkdir(parents=True, exist_ok=True)
     try:
-        result = run(args.docs, args.seed, folder)
+        result = (incremental(args.docs, args.incremental, args.seed, folder) if args.incremental
+                  else run(args.docs, args.seed, folder))
     finally:
         if args.keep is None:
             shutil.rmtree(folder, ignore_errors=True)
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    OUT.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
+    out = OUT_INCREMENTAL if args.incremental else OUT
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
     print(json.dumps(result, indent=1))
 
 

@@ -159,8 +159,12 @@ def sitrep_flow(
     run_id = str(flow_run.get_id() or f"local-{dt.datetime.now():%Y%m%dT%H%M%S}")
     with warehouse.lock_wait(lock_wait_seconds), run_lock(db_path, run_id, lock_wait_seconds):
         summary = Summary(run_id=run_id, input_dir=str(Path(input_dir).resolve()), warehouse=str(db_path))
-        warehouse.ensure_schema(db_path)
-        warehouse.start_run(db_path, run_id, summary.input_dir)
+        try:
+            warehouse.ensure_schema(db_path)
+            warehouse.start_run(db_path, run_id, summary.input_dir)
+        except warehouse.WarehouseLocked as exc:  # a long reader: this attempt goes on record with the next run
+            warehouse.note_attempt(db_path, run_id, summary.input_dir, str(exc))
+            raise
         logger.info("run %s: %s -> %s", run_id, summary.input_dir, db_path)
         try:
             _run(summary, Path(input_dir), db_path, batch_size, max_bytes, max(1, in_flight), revalidate,

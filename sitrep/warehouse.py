@@ -252,9 +252,30 @@ def retire_files(path: Path | str, input_dir: Path, present: list[str], refused:
     return [{"source_file": f, "reason": r} for f, r in sorted(gone)], pruned
 
 
+def attempts_path(db_path: Path | str) -> Path:
+    return Path(str(db_path) + ".attempts")
+
+
+def note_attempt(path: Path | str, run_id: str, input_dir: str, reason: str) -> None:
+    """A run that could not open the warehouse (another process kept it open) cannot record itself there: it
+    leaves a line beside it, which the next run that gets in records as a failed run (start_run)."""
+    line = {"run_id": run_id, "started_at": dt.datetime.now().isoformat(), "input_dir": input_dir, "message": reason}
+    with open(attempts_path(path), "a", encoding="utf-8") as out:
+        out.write(json.dumps(line) + "\n")
+
+
 def start_run(path: Path | str, run_id: str, input_dir: str) -> None:
-    """Record the run; runs still marked 'running' were interrupted (the caller holds the run lock)."""
+    """Record the run, and the attempts that could not get in before it; runs still marked 'running' were
+    interrupted (the caller holds the run lock)."""
+    pending = attempts_path(path)
+    attempts = [json.loads(line) for line in pending.read_text(encoding="utf-8").splitlines() if line.strip()] \
+        if pending.exists() else []
     with connect(path) as con:
+        for a in attempts:
+            con.execute("INSERT OR IGNORE INTO pipeline_runs (run_id, started_at, finished_at, status, input_dir, "
+                        "message) VALUES (?, ?, ?, 'failed', ?, ?)",
+                        [a["run_id"], a["started_at"], a["started_at"], a["input_dir"], a["message"]])
+        pending.unlink(missing_ok=True)
         con.execute(sql_file("load/interrupted_runs.sql"))
         con.execute(
             "INSERT OR REPLACE INTO pipeline_runs (run_id, started_at, status, input_dir) VALUES (?, ?, 'running', ?)",

@@ -167,3 +167,17 @@ def test_a_run_facing_a_duckdb_shell_that_holds_the_file_waits_its_wait_and_exit
     assert code == cli.Exit.BUSY
     assert len(err.splitlines()) == 1 and f"PID {shell}" in err and "readonly" not in err.lower()
     assert "stayed so for 1 s" in err  # its --wait, not the 30 s default
+
+
+@pytest.mark.slow
+def test_a_run_that_gave_up_on_a_long_reader_is_recorded_by_the_next_run(input_dir, warehouse_path, capsys):
+    (input_dir / "a.txt").write_text("Base handed over\n\nThe coalition handed over the airfield on Monday.\n")
+    with _held_open(warehouse_path, read_only=True):
+        assert cli.main(["run", "--input", str(input_dir), "--warehouse", str(warehouse_path), "--wait", "1"]) \
+            == cli.Exit.BUSY
+    gave_up = capsys.readouterr().err.split()[2]  # "sitrep: run <id> failed: ..."
+    assert cli.main(["run", "--input", str(input_dir), "--warehouse", str(warehouse_path)]) == cli.Exit.OK
+    runs = warehouse.read_frame(warehouse_path, "SELECT run_id, status, message FROM pipeline_runs "
+                                                "ORDER BY started_at").rows()
+    assert runs[0][:2] == (gave_up, "failed") and "is open in" in runs[0][2]
+    assert [status for _, status, _ in runs[1:]] == ["completed"]
