@@ -146,7 +146,9 @@ def _add_run_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--allow-outside-links", action="store_true",
                         help="follow symbolic links to files outside the input folder (refused by default)")
     parser.add_argument("--revalidate", action="store_true",
-                        help="run every check even when nothing new was loaded (after editing a suite)")
+                        help="check the whole warehouse, even when nothing new was loaded (after editing a suite); "
+                             "by default a run checks the documents loaded since the last validation, and the "
+                             "cross-document checks over all")
     parser.add_argument("--prune", action="store_true",
                         help="delete the documents whose files are all deleted or refused now (default: keep them, "
                              "marked in source_files.gone_at)")

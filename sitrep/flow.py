@@ -113,10 +113,15 @@ def load_task(db_path: Path, extracted: Batch, known: Batch) -> dict[str, int]:
 
 
 @task(name="validate", cache_policy=NO_CACHE)
-def validate_task(db_path: Path, run_id: str, changed: bool) -> quality.QualityReport:
-    """An unchanged warehouse is not validated again: the last validated run's results stand for this run."""
+def validate_task(db_path: Path, run_id: str, changed: bool, revalidate: bool) -> quality.QualityReport:
+    """An unchanged warehouse is not validated again: the last validated run's results stand for this run. A
+    changed one has the documents loaded since the last validation checked, and the whole of it only with
+    `revalidate` (after editing a suite) or when nothing was validated before."""
     report = None if changed else quality.carry_over(db_path, run_id)
-    return report or quality.validate_warehouse(db_path, run_id)
+    if report:
+        return report
+    last = None if revalidate else quality.last_validation(db_path)
+    return quality.validate_warehouse(db_path, run_id, since=last[1] if last else None)
 
 
 @task(name="report", cache_policy=NO_CACHE, retries=1, retry_delay_seconds=1)
@@ -243,9 +248,12 @@ def _run(summary: Summary, input_dir: Path, db_path: Path, batch_size: int, max_
 
     t = time.perf_counter()
     changed = revalidate or any(rows.values()) or summary.documents_pruned > 0
-    report = validate_task(db_path, summary.run_id, changed)
+    report = validate_task(db_path, summary.run_id, changed, revalidate)
     if report.carried_over_from:
         summary.validation = f"unchanged warehouse: the results of run {report.carried_over_from} stand"
+    elif report.documents_checked is not None:
+        summary.validation = (f"{report.documents_checked} documents loaded since the last validation checked, with "
+                              "the cross-document checks; the flags on the others stand (--revalidate: all)")
     seconds["validate"] += time.perf_counter() - t
     summary.checks_passed, summary.checks_failed = report.passed, report.failed
     summary.critical_failures = [f"{r['suite']}: {r['expectation']} ({r['column_name']})" for r in report.critical_failures]

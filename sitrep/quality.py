@@ -39,6 +39,13 @@ class Suite:
     key: list[str]
     expectations: list[dict]
     source: Path
+    scope: str = "document"  # "warehouse": its rows compare documents with each other (the file says so)
+
+    @property
+    def per_document(self) -> bool:
+        """Each row it checks belongs to one document, and no row depends on another document's: checking the
+        new documents' rows alone is checking everything that changed."""
+        return self.scope != "warehouse" and "doc_id" in self.key
 
 
 @dataclass
@@ -46,6 +53,7 @@ class QualityReport:
     results: list[dict] = field(default_factory=list)
     flags: list[dict] = field(default_factory=list)
     carried_over_from: str | None = None
+    documents_checked: int | None = None  # per-document suites read only these (None: every document)
 
     @property
     def passed(self) -> int:
@@ -78,7 +86,10 @@ def load_suites(directory: Path = EXPECTATIONS_DIR) -> list[Suite]:
         declared = contract.BY_NAME.get(spec["table"])
         basics = contract.basic_expectations(declared) if declared else []
         key = list(declared.key) if declared else spec.get("key", [])
-        suites.append(Suite(spec["suite"], spec["table"], key, basics + spec["expectations"], path))
+        if spec.get("scope", "document") not in ("document", "warehouse"):
+            raise ValueError(f"{path.name}: scope must be document or warehouse")
+        suites.append(Suite(spec["suite"], spec["table"], key, basics + spec["expectations"], path,
+                            spec.get("scope", "document")))
     covered = {s.table for s in suites}
     for t in contract.tables("document", "part", "fact"):
         if t.name not in covered:
@@ -86,24 +97,74 @@ def load_suites(directory: Path = EXPECTATIONS_DIR) -> list[Suite]:
     return sorted(suites, key=lambda s: s.source.stem)
 
 
-def validate_warehouse(db_path: Path, run_id: str) -> QualityReport:
+def validate_warehouse(db_path: Path, run_id: str, since: dt.datetime | None = None) -> QualityReport:
     """Run every suite and persist results and flags (the dashboard is their report, not GX's Data Docs: those
-    load their styles and scripts from CDNs and are blank offline)."""
+    load their styles and scripts from CDNs and are blank offline).
+
+    With `since` (when the last validation ran), a suite whose rows each belong to one document reads only the
+    documents loaded after it, and the last validation's flags on every other document still in the warehouse
+    stand: they are recorded again for this run and counted in its results. So the cost follows the new
+    documents, and `dq_flags` still shows every flagged row. Suites that compare documents with each other, and
+    the schema's, always read the whole warehouse (in SQL views, one row per fact). Without `since`: everything.
+    """
     suites = load_suites()
     seen = warehouse.fingerprint(db_path)
+    previous = last_validation(db_path) if since else None
+    since = since if previous else None
     context = _context()
-    report = QualityReport()
+    report = QualityReport(documents_checked=None)
     checked_at = dt.datetime.now()
     for suite in suites:
-        data = warehouse.read_frame(db_path, f"SELECT * FROM {suite.table}").to_pandas()
+        scoped = since is not None and suite.per_document
+        data = warehouse.read_frame(db_path, warehouse.sql_file("validate/suite_rows_since.sql").format(table=suite.table)
+                                    if scoped else f"SELECT * FROM {suite.table}",
+                                    {"since": since} if scoped else None).to_pandas()
         for outcome in _run_suite(context, suite, data):
             report.results.append(_result_row(run_id, checked_at, suite, outcome))
             report.flags.extend(_flag_rows(run_id, suite, outcome))
+    if since is not None:
+        report.documents_checked = _documents_since(db_path, since)
+        _count_standing_flags(db_path, report, previous, since, [s.name for s in suites if s.per_document])
     warehouse.append_rows(db_path, "dq_results", report.results)
     warehouse.append_rows(db_path, "dq_flag_rows", report.flags)
+    if since is not None:
+        _record_standing_flags(db_path, run_id, previous, since, [s.name for s in suites if s.per_document])
     record_table_counts(db_path, run_id, checked_at)
     warehouse.record_fingerprint(db_path, run_id, seen, results_from=run_id)
     return report
+
+
+def last_validation(db_path: Path) -> tuple[str, dt.datetime] | None:
+    """The run that validated last, and when."""
+    frame = warehouse.read_frame(db_path, "SELECT run_id, checked_at FROM dq_results ORDER BY checked_at DESC LIMIT 1")
+    return (frame.item(0, 0), frame.item(0, 1)) if frame.height else None
+
+
+def _documents_since(db_path: Path, since: dt.datetime) -> int:
+    return warehouse.read_frame(db_path, "SELECT count(*) FROM documents WHERE ingested_at > $since",
+                                {"since": since}).item(0, 0)
+
+
+def _count_standing_flags(db_path: Path, report: QualityReport, previous: tuple[str, dt.datetime],
+                          since: dt.datetime, suites: list[str]) -> None:
+    """A per-document check fails if it fails on the new documents or still stands flagged on an old one."""
+    frame = warehouse.read_frame(db_path, warehouse.sql_file("validate/standing_flags.sql"),
+                                 {"previous": previous[0], "since": since, "suites": suites})
+    standing = {(r["suite"], r["expectation"], r["column_name"]): r["flagged"] for r in frame.to_dicts()}
+    for result in report.results:
+        extra = standing.get((result["suite"], result["expectation"], result["column_name"]), 0)
+        if extra:
+            result["unexpected_count"] = (result["unexpected_count"] or 0) + extra
+            result["success"] = False
+
+
+def _record_standing_flags(db_path: Path, run_id: str, previous: tuple[str, dt.datetime], since: dt.datetime,
+                           suites: list[str]) -> None:
+    with warehouse.connect(db_path) as con:
+        con.execute("BEGIN")
+        warehouse.run_script(con, "validate/record_standing_flags.sql",
+                             {"run": run_id, "previous": previous[0], "since": since, "suites": suites})
+        con.execute("COMMIT")
 
 
 def carry_over(db_path: Path, run_id: str) -> QualityReport | None:

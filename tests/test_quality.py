@@ -144,3 +144,60 @@ def test_a_document_whose_extraction_was_cut_short_is_flagged(warehouse_path):
     _, rows = warehouse.query(warehouse_path, "SELECT severity, value FROM dq_flags "
                                               "WHERE column_name = 'extraction_cut_short'")
     assert rows == [("warning", "long.txt")]
+
+
+def _incremental_setup(db):
+    """Run 1 validates document a (an ambiguous amount, a statement nobody said); then b and c arrive, c with an
+    ambiguous amount of its own."""
+    from tests.warehouse_builder import Doc, load
+
+    load(db, [Doc("a.txt", dt.date(2020, 4, 1)).amount("$1,7 million", None, ambiguous=True)
+              .statement("We stay for now", None)])
+    quality.validate_warehouse(db, "run-1")
+    load(db, [Doc("b.txt", dt.date(2020, 4, 2)).troops("USA", 500, "Iraq"),
+              Doc("c.txt", dt.date(2020, 4, 3)).amount("$2,5 million", None, ambiguous=True)])
+    return quality.last_validation(db)[1]
+
+
+def _outcomes(db, run_id) -> dict:
+    rows = warehouse.read_frame(db, "SELECT suite, expectation, column_name, success, unexpected_count "
+                                    "FROM dq_results WHERE run_id = ?", [run_id]).rows()
+    return {(s, e, c): (ok, n) for s, e, c, ok, n in rows}
+
+
+def test_an_incremental_validation_reads_only_the_new_documents_rows_for_per_document_suites(warehouse_path,
+                                                                                               monkeypatch):
+    since = _incremental_setup(warehouse_path)
+    seen = {}
+    real = quality._run_suite
+
+    def spy(context, suite, data):
+        seen[suite.name] = len(data)
+        return real(context, suite, data)
+
+    monkeypatch.setattr(quality, "_run_suite", spy)
+    report = quality.validate_warehouse(warehouse_path, "run-2", since=since)
+    assert seen["documents"] == 2 and seen["amounts"] == 1 and report.documents_checked == 2
+
+
+def test_after_an_incremental_validation_every_check_comes_out_as_a_full_one_would(warehouse_path):
+    since = _incremental_setup(warehouse_path)
+    quality.validate_warehouse(warehouse_path, "run-2", since=since)
+    quality.validate_warehouse(warehouse_path, "run-3")
+    assert _outcomes(warehouse_path, "run-2") == _outcomes(warehouse_path, "run-3")
+
+
+def test_the_flags_of_unchanged_documents_stand_in_dq_flags_after_an_incremental_validation(warehouse_path):
+    since = _incremental_setup(warehouse_path)
+    quality.validate_warehouse(warehouse_path, "run-2", since=since)
+    assert _flagged_amount_texts(warehouse_path) == {"$1,7 million", "$2,5 million"}
+
+
+def test_the_flags_of_a_document_gone_since_do_not_stand(warehouse_path):
+    since = _incremental_setup(warehouse_path)
+    with warehouse.connect(warehouse_path) as con:
+        doc = con.execute("SELECT doc_id FROM documents WHERE source_file = 'a.txt'").fetchone()[0]
+        for table in warehouse.DOCUMENT_TABLES:
+            con.execute(f"DELETE FROM {table} WHERE doc_id = ?", [doc])
+    quality.validate_warehouse(warehouse_path, "run-2", since=since)
+    assert _flagged_amount_texts(warehouse_path) == {"$2,5 million"}

@@ -13,6 +13,7 @@ import sys
 import time
 import urllib.request
 import uuid
+from pathlib import Path
 
 import pytest
 import yaml
@@ -48,24 +49,43 @@ def _completed_runs(db) -> int:
     return rows[0][0]
 
 
+def _start_serve(input_dir, warehouse_path, home, port, mark: str = "", interval: str = "600",
+                 batch: str = "500", name: str = "restarted") -> tuple[subprocess.Popen, Path, dict]:
+    """`sitrep serve` as a user starts it (no PREFECT_API_URL of the session's), its output in a file beside
+    `home`; returns the process, that file and its environment."""
+    env = {**os.environ, "PREFECT_HOME": str(home), "PYTHONUNBUFFERED": "1", "SITREP_TEST_RUN": mark,
+           "PREFECT_LOGGING_TO_API_ENABLED": "true"}  # the session turns it off; its server stops after ours
+    env.pop("PREFECT_API_URL", None)
+    home.mkdir(parents=True, exist_ok=True)
+    out = home.parent / f"serve-{mark[:6]}-{input_dir.name}.out"
+    with open(out, "wb") as sink:
+        serve = subprocess.Popen(
+            [sys.executable, "-m", "sitrep.cli", "serve", "--input", str(input_dir), "--warehouse",
+             str(warehouse_path), "--interval", interval, "--port", str(port), "--name", name, "--batch-size", batch],
+            cwd=ROOT, env=env, stdout=sink, stderr=subprocess.STDOUT, start_new_session=True)
+    return serve, out, env
+
+
+def _stop_serve(serve: subprocess.Popen) -> None:
+    serve.send_signal(signal.SIGTERM)
+    try:
+        serve.wait(timeout=180)
+    except subprocess.TimeoutExpired:
+        os.killpg(serve.pid, signal.SIGKILL)
+        pytest.fail("sitrep serve did not stop within 180 s of SIGTERM")
+
+
 @pytest.fixture(scope="module")
 def served(tmp_path_factory):
-    """`sitrep serve --interval 5` on one seed, as a user starts it (no PREFECT_API_URL of the session's), until
-    one scheduled run completed; stopped with SIGTERM at the end, and its server must stop with it."""
+    """`sitrep serve --interval 5` on one seed until one scheduled run completed; stopped with SIGTERM at the end,
+    and its server must stop with it."""
     folder = tmp_path_factory.mktemp("serve")
     input_dir, warehouse_path = folder / "input", folder / "wh" / "sitrep.duckdb"
     input_dir.mkdir()
     copy_seeds(input_dir, ["001_ee11fe879f1d0503.txt"])
     port = _free_port()
-    env = {**os.environ, "PREFECT_HOME": str(folder / "prefect-home"), "PYTHONUNBUFFERED": "1",
-           "PREFECT_LOGGING_TO_API_ENABLED": "true"}  # the session turns it off; its server stops after ours
-    env.pop("PREFECT_API_URL", None)
-    out = folder / "serve.out"
-    with open(out, "wb") as sink:
-        serve = subprocess.Popen(
-            [sys.executable, "-m", "sitrep.cli", "serve", "--input", str(input_dir), "--warehouse",
-             str(warehouse_path), "--interval", "5", "--port", str(port), "--name", "test-schedule"],
-            cwd=ROOT, env=env, stdout=sink, stderr=subprocess.STDOUT, start_new_session=True)
+    serve, out, env = _start_serve(input_dir, warehouse_path, folder / "prefect-home", port, interval="5",
+                                   name="test-schedule")
     try:
         deadline = time.monotonic() + 300
         deployment = None
@@ -79,12 +99,7 @@ def served(tmp_path_factory):
         yield {"port": port, "deployment": deployment, "input_dir": input_dir, "warehouse": warehouse_path,
                "out": out, "env": env}
     finally:
-        serve.send_signal(signal.SIGTERM)
-        try:
-            serve.wait(timeout=180)
-        except subprocess.TimeoutExpired:
-            os.killpg(serve.pid, signal.SIGKILL)
-            pytest.fail("sitrep serve did not stop within 180 s of SIGTERM")
+        _stop_serve(serve)
     with pytest.raises(OSError):
         _get(f"http://127.0.0.1:{port}/api/health")
 
@@ -161,27 +176,6 @@ def test_prefect_yaml_deploys_the_real_flow_with_valid_parameters():
     assert deployment["schedules"][0]["cron"] == "*/15 * * * *"
 
 
-def _start_serve(input_dir, warehouse_path, home, port, mark: str, interval: str = "600", batch: str = "500"):
-    env = {**os.environ, "PREFECT_HOME": str(home), "PYTHONUNBUFFERED": "1", "SITREP_TEST_RUN": mark}
-    env.pop("PREFECT_API_URL", None)
-    out = open(home.parent / f"serve-{mark[:6]}-{input_dir.name}.out", "wb")
-    serve = subprocess.Popen(
-        [sys.executable, "-m", "sitrep.cli", "serve", "--input", str(input_dir), "--warehouse", str(warehouse_path),
-         "--interval", interval, "--port", str(port), "--name", "restarted", "--batch-size", batch],
-        cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
-    out.close()
-    return serve
-
-
-def _stop_serve(serve) -> None:
-    serve.send_signal(signal.SIGTERM)
-    try:
-        serve.wait(timeout=180)
-    except subprocess.TimeoutExpired:
-        os.killpg(serve.pid, signal.SIGKILL)
-        pytest.fail("sitrep serve did not stop within 180 s of SIGTERM")
-
-
 def _wait_for(condition, seconds: float, what: str):
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
@@ -204,14 +198,14 @@ def test_serve_restarted_with_another_input_never_runs_the_old_one(tmp_path):
         folder.mkdir()
         copy_seeds(folder, ["001_ee11fe879f1d0503.txt"])
     db, home, port, mark = tmp_path / "wh" / "sitrep.duckdb", tmp_path / "home", _free_port(), uuid.uuid4().hex
-    serve = _start_serve(first, db, home, port, mark, interval="20")
+    serve, _, _ = _start_serve(first, db, home, port, mark, interval="20")
     try:
         due = _wait_for(lambda: _scheduled(port, str(first)), 180, "no run of the first input was scheduled")
     finally:
         _stop_serve(serve)
     time.sleep(max(0.0, (min(due) - dt.datetime.now(dt.timezone.utc)).total_seconds()) + 2)  # it is late now
     restarted = dt.datetime.now()
-    serve = _start_serve(second, db, home, port, mark, interval="20")
+    serve, _, _ = _start_serve(second, db, home, port, mark, interval="20")
     try:
         _wait_for(lambda: _runs_of(db, second, since=restarted), 240, "no run of the second input completed")
         assert _scheduled(port, str(first)) == []
@@ -248,7 +242,7 @@ def test_sigterm_to_serve_during_a_run_stops_the_run_too_and_it_is_recorded_canc
     folder.mkdir()
     varied_seeds(folder, 30)
     db, home, port, mark = tmp_path / "wh" / "sitrep.duckdb", tmp_path / "home", _free_port(), uuid.uuid4().hex
-    serve = _start_serve(folder, db, home, port, mark, interval="5", batch="3")
+    serve, _, _ = _start_serve(folder, db, home, port, mark, interval="5", batch="3")
     try:
         _wait_for(lambda: _documents(db) > 0, 240, "the scheduled run never loaded a batch")
     finally:

@@ -56,7 +56,7 @@ class Doc:
         return {
             "documents": [{"doc_id": self.doc_id, "source_file": self.name, "title": f"About {self.name}",
                            "published_on": self.published_on, "raw_text": raw, "clean_text": self.text,
-                           "ingested_at": dt.datetime(2024, 1, 1), "encoding": "utf-8", "byte_size": len(raw)}],
+                           "ingested_at": dt.datetime.now(), "encoding": "utf-8", "byte_size": len(raw)}],
             "removed_blocks": [{"doc_id": self.doc_id, "block_no": 1, "kind": "navigation", "start_offset": 0,
                                 "end_offset": 20, "text": raw[:20]}],
             **self.facts,
