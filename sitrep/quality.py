@@ -30,6 +30,7 @@ if TYPE_CHECKING:  # pandas and GX cost seconds to import; a run that validates 
 log = logging.getLogger(__name__)
 
 SAMPLE_SIZE = 20
+CHUNK_DOCUMENTS = 5000  # documents whose rows a per-document suite reads at once (memory, not results, depends on it)
 
 
 @dataclass(frozen=True)
@@ -114,16 +115,19 @@ def validate_warehouse(db_path: Path, run_id: str, since: dt.datetime | None = N
     context = _context()
     report = QualityReport(documents_checked=None)
     checked_at = dt.datetime.now()
+    chunks = _document_chunks(db_path, since)
     for suite in suites:
-        scoped = since is not None and suite.per_document
-        data = warehouse.read_frame(db_path, warehouse.sql_file("validate/suite_rows_since.sql").format(table=suite.table)
-                                    if scoped else f"SELECT * FROM {suite.table}",
-                                    {"since": since} if scoped else None).to_pandas()
-        for outcome in _run_suite(context, suite, data):
-            report.results.append(_result_row(run_id, checked_at, suite, outcome))
-            report.flags.extend(_flag_rows(run_id, suite, outcome))
+        parts = [warehouse.read_frame(db_path, warehouse.sql_file("validate/suite_rows_of.sql").format(
+                     table=suite.table), {"doc_ids": chunk}) for chunk in chunks] if suite.per_document else \
+            [warehouse.read_frame(db_path, f"SELECT * FROM {suite.table}")]
+        per_part = []
+        for frame in parts:
+            outcomes = _run_suite(context, suite, frame.to_pandas())
+            per_part.append([_result_row(run_id, checked_at, suite, outcome) for outcome in outcomes])
+            report.flags.extend(flag for outcome in outcomes for flag in _flag_rows(run_id, suite, outcome))
+        report.results.extend(_merged(per_part))
     if since is not None:
-        report.documents_checked = _documents_since(db_path, since)
+        report.documents_checked = sum(len(c) for c in chunks)
         _count_standing_flags(db_path, report, previous, since, [s.name for s in suites if s.per_document])
     warehouse.append_rows(db_path, "dq_results", report.results)
     warehouse.append_rows(db_path, "dq_flag_rows", report.flags)
@@ -140,9 +144,24 @@ def last_validation(db_path: Path) -> tuple[str, dt.datetime] | None:
     return (frame.item(0, 0), frame.item(0, 1)) if frame.height else None
 
 
-def _documents_since(db_path: Path, since: dt.datetime) -> int:
-    return warehouse.read_frame(db_path, "SELECT count(*) FROM documents WHERE ingested_at > $since",
-                                {"since": since}).item(0, 0)
+def _document_chunks(db_path: Path, since: dt.datetime | None) -> list[list[str]]:
+    """The documents per-document suites check (all, or those loaded after `since`), CHUNK_DOCUMENTS at a time:
+    a suite never holds more than one chunk's rows, so memory stays flat however large the warehouse."""
+    ids = warehouse.read_frame(db_path, "SELECT doc_id FROM documents WHERE $since IS NULL OR ingested_at > $since "
+                                        "ORDER BY doc_id", {"since": since})["doc_id"].to_list()
+    return [ids[i : i + CHUNK_DOCUMENTS] for i in range(0, len(ids), CHUNK_DOCUMENTS)] or [[]]
+
+
+def _merged(per_part: list[list[dict]]) -> list[dict]:
+    """One result per check from its results on each chunk: failed if it failed anywhere, the offending rows
+    added up, the details (sample, observed value) of the first chunk where it failed."""
+    merged = []
+    for results in zip(*per_part):
+        failed = [r for r in results if not r["success"]]
+        counts = [r["unexpected_count"] for r in results if r["unexpected_count"] is not None]
+        merged.append({**(failed[0] if failed else results[0]), "success": not failed,
+                       "unexpected_count": sum(counts) if counts else None})
+    return merged
 
 
 def _count_standing_flags(db_path: Path, report: QualityReport, previous: tuple[str, dt.datetime],

@@ -201,3 +201,20 @@ def test_the_flags_of_a_document_gone_since_do_not_stand(warehouse_path):
             con.execute(f"DELETE FROM {table} WHERE doc_id = ?", [doc])
     quality.validate_warehouse(warehouse_path, "run-2", since=since)
     assert _flagged_amount_texts(warehouse_path) == {"$2,5 million"}
+
+
+def test_checking_documents_one_chunk_at_a_time_gives_the_same_results(warehouse_path, monkeypatch):
+    _incremental_setup(warehouse_path)
+    quality.validate_warehouse(warehouse_path, "whole")
+    monkeypatch.setattr(quality, "CHUNK_DOCUMENTS", 1)
+    quality.validate_warehouse(warehouse_path, "chunked")
+    assert _outcomes(warehouse_path, "chunked") == _outcomes(warehouse_path, "whole")
+    flags = warehouse.read_frame(warehouse_path, "SELECT run_id, count(*) FROM dq_flag_rows "
+                                                 "WHERE run_id IN ('whole', 'chunked') GROUP BY run_id").rows()
+    assert len(flags) == 2 and len({n for _, n in flags}) == 1
+
+
+def test_an_empty_warehouse_validates(warehouse_path):
+    warehouse.ensure_schema(warehouse_path)
+    report = quality.validate_warehouse(warehouse_path, "empty")
+    assert report.results and not report.critical_failures

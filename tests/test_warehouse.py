@@ -96,3 +96,14 @@ def test_a_file_refused_again_for_the_same_reason_is_recorded_once(warehouse_pat
     warehouse.record_rejections(warehouse_path, "r4", [{"source_file": "a.txt", "reason": "whitespace only"}])
     _, rows = warehouse.query(warehouse_path, "SELECT run_id, reason FROM rejected_files ORDER BY rejected_at")
     assert rows == [("r1", "empty file"), ("r4", "whitespace only")]
+
+
+def test_duckdb_memory_is_bounded_by_the_setting(warehouse_path, monkeypatch):
+    monkeypatch.setenv("SITREP_DUCKDB_MEMORY_LIMIT", "300MB")
+    warehouse._memory_limit.cache_clear()
+    try:
+        warehouse.ensure_schema(warehouse_path)
+        _, rows = warehouse.query(warehouse_path, "SELECT current_setting('memory_limit')")
+    finally:
+        warehouse._memory_limit.cache_clear()
+    assert rows[0][0].startswith("286")  # 300 MB in MiB, as DuckDB reports it

@@ -16,7 +16,7 @@ strengths AS (
     WHERE t.troop_count IS NOT NULL AND t.location IS NOT NULL AND t.action IN ('present', 'remain')
 ),
 pairs AS (
-    SELECT s.doc_id, s.mention_no, o.doc_id AS other_doc, o.count_text AS other_text, o.source_file AS other_file,
+    SELECT s.doc_id, s.mention_no, o.doc_id AS other_doc, o.mention_no AS other_mention,
            abs(s.troop_count - o.troop_count) / greatest(s.troop_count, o.troop_count) AS gap
     FROM strengths AS s
     JOIN strengths AS o
@@ -24,15 +24,26 @@ pairs AS (
      AND (s.stated_on IS NULL OR o.stated_on IS NULL
           OR abs(datediff('day', s.stated_on, o.stated_on)) <= (SELECT window_days FROM params))
 ),
+-- Two plain aggregations rather than count(DISTINCT ...): DuckDB can spill these to disk, not a DISTINCT's sets
+-- (one actor and place in thousands of documents pairs millions of strengths).
+per_source AS (
+    SELECT doc_id, mention_no, other_doc, max(gap) AS gap, arg_max(other_mention, gap) AS other_mention
+    FROM pairs
+    GROUP BY doc_id, mention_no, other_doc
+),
 tally AS (
     SELECT doc_id, mention_no,
-           count(DISTINCT other_doc) AS other_sources,
-           count(DISTINCT other_doc) FILTER (WHERE gap > (SELECT tolerance FROM params)) AS disagreeing_sources,
+           count(*) AS other_sources,
+           count(*) FILTER (WHERE gap > (SELECT tolerance FROM params)) AS disagreeing_sources,
            max(gap) AS max_gap,
-           arg_max(other_text, gap) AS other_text,
-           arg_max(other_file, gap) AS other_file
-    FROM pairs
+           arg_max({'doc_id': other_doc, 'mention_no': other_mention}, gap) AS worst
+    FROM per_source
     GROUP BY doc_id, mention_no
+),
+worst AS (
+    SELECT t.*, w.count_text AS other_text, w.source_file AS other_file
+    FROM tally AS t
+    LEFT JOIN strengths AS w ON w.doc_id = t.worst.doc_id AND w.mention_no = t.worst.mention_no
 )
 SELECT 'troops' AS table_name, s.doc_id, s.mention_no, s.actor, s.location, s.troop_count, s.stated_on,
        coalesce(t.other_sources, 0) AS other_sources,
@@ -48,4 +59,4 @@ SELECT 'troops' AS table_name, s.doc_id, s.mention_no, s.actor, s.location, s.tr
                        100 * t.max_gap, t.disagreeing_sources, t.other_sources)
        END AS detail
 FROM strengths AS s
-LEFT JOIN tally AS t USING (doc_id, mention_no);
+LEFT JOIN worst AS t USING (doc_id, mention_no);
