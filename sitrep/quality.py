@@ -118,7 +118,8 @@ def validate_warehouse(db_path: Path, run_id: str, since: dt.datetime | None = N
     chunks = _document_chunks(db_path, since)
     for suite in suites:
         parts = [warehouse.read_frame(db_path, warehouse.sql_file("validate/suite_rows_of.sql").format(
-                     table=suite.table), {"doc_ids": chunk}) for chunk in chunks] if suite.per_document else \
+                     table=suite.table), {"doc_ids": chunk, "orphans": i == 0}) for i, chunk in enumerate(chunks)] \
+            if suite.per_document else \
             [warehouse.read_frame(db_path, f"SELECT * FROM {suite.table}")]
         per_part = []
         for frame in parts:
