@@ -41,12 +41,17 @@ def _post(url: str, body: dict):
         return json.loads(response.read())
 
 
-def _completed_runs(db) -> int:
+def _count(db, sql: str) -> int:
+    """A count from the warehouse, 0 while it does not exist yet."""
     try:
-        _, rows = warehouse.query(db, "SELECT count(*) FROM pipeline_runs WHERE status = 'completed'")
+        _, rows = warehouse.query(db, sql)
     except warehouse.WarehouseError:
         return 0
     return rows[0][0]
+
+
+def _completed_runs(db) -> int:
+    return _count(db, "SELECT count(*) FROM pipeline_runs WHERE status = 'completed'")
 
 
 def _start_serve(input_dir, warehouse_path, home, port, mark: str = "", interval: str = "600",
@@ -259,8 +264,4 @@ def test_sigterm_to_serve_during_a_run_stops_the_run_too_and_it_is_recorded_canc
 
 
 def _documents(db) -> int:
-    try:
-        _, rows = warehouse.query(db, "SELECT count(*) FROM documents")
-    except warehouse.WarehouseError:
-        return 0
-    return rows[0][0]
+    return _count(db, "SELECT count(*) FROM documents")
